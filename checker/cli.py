@@ -1,0 +1,47 @@
+"""``smm-check``: grade plans, KPI reports and quizzes from the command line.
+
+Each subcommand lives in its own module with a ``register(subparsers)`` function that
+adds its parser and sets ``run`` to a function returning the exit code:
+0 passed, 1 graded and not passed, 2 invalid input or usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from checker import __version__
+
+EXIT_PASSED, EXIT_NOT_PASSED, EXIT_INVALID = 0, 1, 2
+
+# Modules that each add one or more subcommands, in the order --help lists them.
+COMMAND_MODULES: tuple[str, ...] = ()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full argument parser, with every registered subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="smm-check",
+        description="Grade SMM course work: content plans, KPI reports and quizzes. "
+        "Exit codes: 0 passed, 1 graded and not passed, 2 invalid input or usage.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run ``smm-check``; returns (and, as a script, exits with) the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "run"):
+        parser.print_help()
+        return EXIT_INVALID
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
