@@ -1,0 +1,48 @@
+# Two entry points for a fresh machine (see README):
+#   make serve   set up and serve the course at http://127.0.0.1:8000
+#   make test    set up and run every test, browser tests included
+# Each setup step runs again only when its inputs change.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMPS := .stamps
+ADDR   ?= 127.0.0.1:8000
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: serve test build bench clean
+
+serve: $(STAMPS)/python $(STAMPS)/npm
+	$(BIN)/mkdocs serve --dev-addr $(ADDR)
+
+test: $(STAMPS)/python-test $(STAMPS)/npm $(STAMPS)/chromium
+	$(BIN)/pytest
+
+build: $(STAMPS)/python $(STAMPS)/npm
+	$(BIN)/mkdocs build --strict
+
+bench: $(STAMPS)/python
+	$(BIN)/python bench/bench_plan.py
+	$(BIN)/python bench/bench_kpi.py
+
+$(STAMPS)/python: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	@mkdir -p $(STAMPS) && touch $@
+
+$(STAMPS)/python-test: pyproject.toml $(STAMPS)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	@mkdir -p $(STAMPS) && touch $@
+
+$(STAMPS)/npm: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@mkdir -p $(STAMPS) && touch $@
+
+# Debian's Chromium: Playwright drives it by path, as its own browser download cannot work here.
+$(STAMPS)/chromium:
+	@test -x /usr/bin/chromium || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+	@mkdir -p $(STAMPS) && touch $@
+
+clean:
+	rm -rf $(VENV) $(STAMPS) node_modules site .cache

@@ -1,0 +1,128 @@
+"""Course directives for Python-Markdown, and glossary tooltips on every page.
+
+A page embeds generated content with a directive on lines of its own::
+
+    /// NAME | ARGUMENT
+    ///
+
+Each NAME maps to a function ``render(argument, ctx) -> str`` returning Markdown (or a
+placeholder from ``ctx.html`` for raw HTML). Being a plain Markdown extension, this keeps
+working with any builder that runs Python-Markdown extensions, not only MkDocs.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from markdown import Extension, Markdown
+from markdown.preprocessors import Preprocessor
+
+from checker.course import course_root
+from checker.site import exercise_pages, glossary, syllabus
+
+DIRECTIVE = re.compile(r"^/{3}\s*([a-z][a-z-]*)\s*(?:\|\s*(.*?))?\s*$")
+CLOSE = re.compile(r"^/{3}\s*$")
+
+
+class DirectiveError(Exception):
+    """An authoring mistake that must stop the build; the message names the file."""
+
+
+@dataclass
+class DirectiveContext:
+    """What a directive may use: the course root, the docs folder, the glossary file and
+    the Markdown instance (to stash raw HTML)."""
+
+    root: Path
+    docs_dir: Path
+    glossary: Path
+    md: Markdown
+
+    def html(self, raw: str) -> str:
+        """Keep raw HTML away from Markdown processing; return its placeholder."""
+        return self.md.htmlStash.store(raw)
+
+
+DIRECTIVES: dict[str, Callable[[str, DirectiveContext], str]] = {
+    "glossary": glossary.render,
+    "syllabus": syllabus.render_syllabus,
+    "key-points": syllabus.render_key_points,
+    "schedule": syllabus.render_schedule,
+    "exercises": exercise_pages.render_exercise_list,
+}
+
+
+class DirectivePreprocessor(Preprocessor):
+    """Replaces each directive block with what its function renders."""
+
+    def __init__(self, md: Markdown, ctx: DirectiveContext, terms: dict[str, str]):
+        super().__init__(md)
+        self.ctx = ctx
+        self.terms = terms
+
+    def run(self, lines: list[str]) -> list[str]:
+        self.add_tooltips()
+        out: list[str] = []
+        index = 0
+        while index < len(lines):
+            match = DIRECTIVE.match(lines[index])
+            if not match:
+                out.append(lines[index])
+                index += 1
+                continue
+            name, argument = match.group(1), (match.group(2) or "").strip()
+            if name not in DIRECTIVES:
+                known = ", ".join(sorted(DIRECTIVES))
+                raise DirectiveError(f"unknown directive '/// {name}'; known: {known}.")
+            end = next((j for j in range(index + 1, len(lines)) if CLOSE.match(lines[j])), None)
+            if end is None:
+                raise DirectiveError(f"directive '/// {name}' has no closing '///' line.")
+            out.extend(["", *DIRECTIVES[name](argument, self.ctx).split("\n"), ""])
+            index = end + 1
+        return out
+
+    def add_tooltips(self) -> None:
+        # The abbr extension wraps known terms in <abbr title=...>; Material's
+        # content.tooltips turns those into tooltips. Its table is reset per document.
+        if "abbr" in self.md.treeprocessors:
+            self.md.treeprocessors["abbr"].abbrs.update(self.terms)
+
+
+class CourseDirectivesExtension(Extension):
+    """Registers the directives; ``glossary`` names the glossary file for tooltips."""
+
+    def __init__(self, **kwargs):
+        self.config = {
+            "root": ["", "Course folder (default: found from the working directory)."],
+            "docs_dir": ["docs", "Docs folder, relative to the course folder."],
+            "glossary": ["glossary.toml", "Glossary file, relative to the course folder."],
+        }
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        root = Path(self.getConfig("root")) if self.getConfig("root") else course_root()
+        ctx = DirectiveContext(root=root, docs_dir=root / self.getConfig("docs_dir"),
+                               glossary=root / self.getConfig("glossary"), md=md)
+        terms = glossary.tooltips(glossary.load(ctx.glossary))
+        # Before everything else, so directives can emit any Markdown.
+        md.preprocessors.register(DirectivePreprocessor(md, ctx, terms), "course-directives", 40)
+
+
+def makeExtension(**kwargs) -> CourseDirectivesExtension:
+    """Entry point for ``markdown_extensions: - checker.site.directives``."""
+    return CourseDirectivesExtension(**kwargs)
+
+
+def read_toml(path: Path) -> dict:
+    """A TOML data file, or a DirectiveError naming the file and the syntax error."""
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        raise DirectiveError(f"{path}: file not found.") from None
+    except tomllib.TOMLDecodeError as error:
+        raise DirectiveError(f"{path}: {error}") from None

@@ -1,0 +1,102 @@
+"""The MkDocs plugin: only what a Markdown extension cannot do.
+
+It adds files to the build (the package's widget assets, vendored Mermaid, exercise
+downloads) and frames each lesson with its objectives, key points and practice links,
+from the lesson's front matter. It holds no grading logic.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from checker.exercises import UnknownExercise, load_exercise
+
+ASSETS_DIR = Path(__file__).parent / "assets"
+# Material loads Mermaid from a CDN unless a `mermaid` global already exists; this one does.
+VENDORED = {"mermaid/dist/mermaid.min.js": "assets/vendor/mermaid.min.js"}
+# Files of an exercise folder that learners download from the exercise page.
+DOWNLOADS = ("starter.csv", "starter.xlsx", "answers-blank.csv", "answers-blank.xlsx", "data.csv")
+
+
+class CourseConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    # Where `npm ci` installed the front-end packages the site vendors.
+    node_modules = c.Type(str, default="node_modules")
+
+
+class CoursePlugin(BasePlugin[CourseConfig]):
+    """Adds course assets and downloads, and frames lesson pages."""
+
+    def on_config(self, config):
+        if not self.config.enabled:
+            return config
+        self.root = Path(config.config_file_path).resolve().parent
+        self.vendored = {}
+        for source, target in VENDORED.items():
+            path = self.root / self.config.node_modules / source
+            if not path.is_file():
+                raise PluginError(f"{path} is missing: run `npm ci` in {self.root} (`make serve` does it).")
+            self.vendored[target] = path
+        mermaid = c.ExtraScriptValue("assets/vendor/mermaid.min.js")
+        mermaid.defer = True
+        config.extra_javascript.append(mermaid)
+        for asset in sorted(ASSETS_DIR.iterdir()):
+            uri = f"assets/smm/{asset.name}"
+            if asset.suffix == ".css":
+                config.extra_css.append(uri)
+            elif asset.suffix == ".js":
+                config.extra_javascript.append(uri)
+        return config
+
+    def on_files(self, files: Files, config) -> Files:
+        if not self.config.enabled:
+            return files
+        added = dict(self.vendored)
+        added.update({f"assets/smm/{a.name}": a for a in ASSETS_DIR.iterdir() if a.is_file()})
+        for folder in sorted((self.root / "exercises").glob("*/")):
+            for name in DOWNLOADS:
+                if (folder / name).is_file():
+                    added[f"exercises/{folder.name}/{name}"] = folder / name
+        for uri, path in added.items():
+            files.append(File.generated(config, uri, abs_src_path=str(path)))
+        return files
+
+    def on_page_markdown(self, markdown: str, page, config, files) -> str:
+        if not self.config.enabled or "topics" not in page.meta:
+            return markdown
+        return f"{self.objectives_box(page.meta)}\n\n{markdown}\n\n{self.closing(page.meta, page.file.src_uri)}"
+
+    @staticmethod
+    def objectives_box(meta: dict) -> str:
+        """The 'what you will learn' box at the top of a lesson."""
+        lines = ['!!! abstract "What you will learn"', ""]
+        lines += [f"    - {objective}" for objective in meta.get("objectives", [])]
+        topics = ", ".join(meta.get("topics", []))
+        lines += ["", f"    :material-clock-outline: About {meta.get('minutes', '?')} minutes "
+                  f"&middot; Topics {topics}"]
+        return "\n".join(lines)
+
+    def closing(self, meta: dict, src_uri: str) -> str:
+        """Key points and practice links at the end of a lesson."""
+        up = "../" * src_uri.count("/")
+        lines = ['!!! success "Key points"', ""]
+        lines += [f"    - {point}" for point in meta.get("key_points", [])]
+        practice = []
+        if meta.get("quiz"):
+            practice.append(f"- :material-help-circle-outline: [Module quiz]({up}{meta['quiz']}/quiz.md): "
+                            "check your understanding, with an explanation for every answer.")
+        for exercise_id in meta.get("exercises") or []:
+            try:
+                title = load_exercise(exercise_id, self.root).title
+            except UnknownExercise as error:
+                raise PluginError(f"{src_uri}: {error}") from None
+            practice.append(f"- :material-pencil-outline: [Exercise: {title}]({up}exercises/{exercise_id}.md)")
+        if practice:
+            lines += ["", "## Practise", "", *practice]
+        return "\n".join(lines)

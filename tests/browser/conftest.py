@@ -1,0 +1,110 @@
+"""Browser fixtures: the built site served on 127.0.0.1 and Debian's Chromium driven by
+Playwright. Every page fixture fails its test on a console error or on any request to a
+host other than 127.0.0.1."""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("SMM_CHROMIUM", "/usr/bin/chromium")
+# Flags this workplace requires: no sandbox as root, and no background traffic to hosts
+# that are unreachable here.
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # the test output is for test results
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    """Base URL (ending in '/') of the built site, served from a local thread."""
+    handler = functools.partial(QuietHandler, directory=str(built_site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Chromium from Debian, launched by executable path."""
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium (make test does it)")
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class PageProblems:
+    """Console errors, uncaught exceptions and off-origin requests seen by a page."""
+
+    def __init__(self):
+        self.console_errors: list[str] = []
+        self.foreign_requests: list[str] = []
+
+    def assert_clean(self):
+        assert not self.foreign_requests, f"requests to other hosts: {self.foreign_requests}"
+        assert not self.console_errors, f"console errors: {self.console_errors}"
+
+
+@pytest.fixture
+def page_problems():
+    """What went wrong on the test's page; checked when the test ends."""
+    return PageProblems()
+
+
+@pytest.fixture
+def page(browser, site_url, page_problems):
+    """A fresh page (new context: empty storage) that refuses and records requests to
+    any host but 127.0.0.1."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+
+    def only_local(route):
+        host = urlsplit(route.request.url).hostname
+        if route.request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
+            route.continue_()
+        else:
+            page_problems.foreign_requests.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_local)
+    page = context.new_page()
+    page.on("console", lambda msg: msg.type == "error" and page_problems.console_errors.append(
+        f"{page.url}: {msg.text}"))
+    page.on("pageerror", lambda error: page_problems.console_errors.append(f"{page.url}: {error}"))
+    yield page
+    context.close()
+    page_problems.assert_clean()
+
+
+@pytest.fixture(scope="session")
+def axe():
+    """``axe(page)`` injects axe-core (vendored from npm) and returns its violations as
+    (rule id, impact, first targets) tuples, WCAG 2.x A and AA rules plus best practices."""
+    source = AXE.read_text(encoding="utf-8")
+
+    def run(page) -> list[tuple]:
+        page.add_script_tag(content=source)
+        violations = page.evaluate("""async () => (await axe.run(document, {
+            runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}
+        })).violations.map(v => [v.id, v.impact, v.nodes.slice(0, 3).map(n => n.target.join(' '))])""")
+        return [tuple(v) for v in violations]
+
+    return run

@@ -1,0 +1,94 @@
+"""The site as a learner meets it: every page loads cleanly and locally, search, the
+colour toggle, lesson framing, glossary tooltips, diagrams and accessibility."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def page_urls(built_site, site_url):
+    """Every HTML page of the built site, as URLs."""
+    for html in sorted(built_site.rglob("*.html")):
+        rel = html.relative_to(built_site).as_posix()
+        if rel == "404.html":
+            continue
+        yield site_url + re.sub(r"(^|/)index\.html$", r"\1", rel)
+
+
+def test_every_page_loads_without_errors_or_foreign_requests(page, page_problems, built_site, site_url):
+    urls = list(page_urls(built_site, site_url))
+    assert len(urls) > 10
+    for url in urls:
+        response = page.goto(url, wait_until="load")
+        assert response.status == 200, url
+        assert page.locator("h1").count() >= 1, f"{url} has no h1"
+    # The page fixture asserts at teardown; checking here names the failure sooner.
+    page_problems.assert_clean()
+
+
+def test_no_built_page_references_another_host(built_site):
+    """Static check of what the browser test may not reach: src/href to other hosts in
+    scripts, styles, images and fonts."""
+    pattern = re.compile(r'<(?:script|link|img|source|iframe)[^>]+(?:src|href)="(https?://[^"]+)"')
+    offenders = {}
+    for html in built_site.rglob("*.html"):
+        found = [url for url in pattern.findall(html.read_text(encoding="utf-8"))
+                 if not url.startswith("https://example.org/")]  # site_url: canonical links
+        if found:
+            offenders[html.relative_to(built_site).as_posix()] = found[:3]
+    assert not offenders
+
+
+def test_search_finds_a_glossary_term(page, site_url):
+    page.goto(site_url)
+    page.keyboard.press("s")  # Material's search shortcut
+    page.locator("input.md-search__input").fill("retargeting")
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for(timeout=15000)
+    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    assert any("glossary" in href for href in hrefs), hrefs
+
+
+def test_dark_mode_toggle_switches_and_survives_reload(page, site_url):
+    page.goto(site_url)
+    body = page.locator("body")
+    before = body.get_attribute("data-md-color-scheme")
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    after = body.get_attribute("data-md-color-scheme")
+    assert {before, after} == {"default", "slate"}
+    page.reload()
+    assert body.get_attribute("data-md-color-scheme") == after
+
+
+def test_lesson_is_framed_and_links_to_its_quiz(page, site_url):
+    page.goto(site_url + "kpis/engagement-metrics/")
+    first = page.locator("article .admonition").first
+    assert "What you will learn" in first.inner_text()
+    assert page.locator(".admonition.success", has_text="Key points").count() == 1
+    page.get_by_role("link", name="Module quiz").click()
+    page.wait_for_url("**/kpis/quiz/")
+    assert page.locator("h1").inner_text().startswith("Quiz")
+
+
+def test_glossary_terms_have_tooltips(page, site_url):
+    page.goto(site_url + "kpis/engagement-metrics/")
+    abbr = page.locator("article abbr").first
+    assert abbr.get_attribute("title")
+    abbr.hover()
+    page.locator(".md-tooltip2, .md-tooltip").first.wait_for(state="visible", timeout=5000)
+
+
+def test_mermaid_diagram_renders_from_the_vendored_script(page, site_url):
+    page.goto(site_url + "course-map/")
+    page.locator(".mermaid svg").first.wait_for(timeout=15000)
+
+
+@pytest.mark.parametrize("path", ["", "course-map/", "glossary/", "kpis/engagement-metrics/",
+                                  "exercises/", "instructors/"])
+def test_pages_have_no_axe_violations(page, site_url, axe, path):
+    page.goto(site_url + path)
+    assert axe(page) == []
