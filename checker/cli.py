@@ -16,7 +16,9 @@ from checker import __version__
 EXIT_PASSED, EXIT_NOT_PASSED, EXIT_INVALID = 0, 1, 2
 
 # Modules that each add one or more subcommands, in the order --help lists them.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = (
+    "checker.kpi.command",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,166 @@
+"""Read a campaign dataset (one row per post or ad) and refuse one the metrics cannot
+be computed from, naming every problem with its row and column.
+
+Columns: ``post_id, date, platform, followers, impressions, reach, likes, comments,
+shares, saves, clicks, spend, conversions, revenue``. Only ``date`` and the columns the
+asked metrics use are required.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from checker.kpi.metrics import ENGAGEMENTS, METRICS, SETTINGS
+from checker.kpi.numbers import NotANumber, parse_number
+from checker.problems import InputProblem, InvalidInput
+from checker.tables import Table, is_blank, parse_bytes, read_table
+
+COLUMNS: dict[str, list[str]] = SETTINGS["dataset"]
+TEXT_COLUMNS = ("post_id", "date", "platform")
+NUMBER_COLUMNS = tuple(c for c in COLUMNS if c not in TEXT_COLUMNS)
+DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%Y/%m/%d")
+
+
+@dataclass
+class Dataset:
+    """A valid dataset: numbers by column (file order) and each post's date and row."""
+
+    rows: list[int]
+    dates: list[dt.date]
+    columns: dict[str, list[float]]
+    headers: dict[str, str]  # canonical column -> the header the file uses
+    post_ids: list[str] = field(default_factory=list)
+    _memo: dict = field(default_factory=dict, repr=False)
+
+    def memo(self, key, compute: Callable):
+        """``compute()`` once per dataset: answer sheets graded against the same data
+        reuse the metric values and their wrong variants."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
+    def earliest_and_latest(self) -> tuple[int, int]:
+        """Indexes of the earliest and the latest post by date (file order breaks ties)."""
+        order = sorted(range(len(self.dates)), key=self.dates.__getitem__)
+        return order[0], order[-1]
+
+
+def read_dataset(path: str | Path, metric_ids: Iterable[str], encoding: str | None = None) -> Dataset:
+    """Read and validate a dataset file for the given metrics."""
+    return dataset_from_table(read_table(path, encoding), metric_ids)
+
+
+def dataset_from_text(text: str, metric_ids: Iterable[str]) -> Dataset:
+    """Read and validate a dataset held as CSV text (a generated one)."""
+    return dataset_from_table(parse_bytes(text.encode("utf-8"), "dataset.csv"), metric_ids)
+
+
+def required_columns(metric_ids: Iterable[str]) -> list[str]:
+    """``date`` and every column the metrics read, in the dataset's column order."""
+    used = {"date"} | {c for m in metric_ids for c in METRICS[m].used_columns}
+    return [c for c in COLUMNS if c in used]
+
+
+def dataset_from_table(table: Table, metric_ids: Iterable[str]) -> Dataset:
+    """Validate a table: numbers where numbers belong, none negative, engagements within
+    reach, reach within impressions, and no zero that leaves an asked metric undefined."""
+    metric_ids = list(metric_ids)
+    where = table.bind(COLUMNS, required_columns(metric_ids))
+    headers = {c: table.column_name(i) for c, i in where.items()}
+    problems: list[InputProblem] = []
+    numbers = {c: [] for c in NUMBER_COLUMNS if c in where}
+    dates = []
+    for row in table.rows:
+        cell = cell_of(row.cells, where["date"])
+        date = parse_date(cell)
+        if date is None:
+            problems.append(InputProblem(row.number, headers["date"], f"'{'' if cell is None else cell}' "
+                                         "is not a date; write it as YYYY-MM-DD, for example 2026-09-14."))
+        dates.append(date)
+        for column, values in numbers.items():
+            values.append(read_count(cell_of(row.cells, where[column]), row.number, headers[column], problems))
+    if not problems:
+        problems += impossible_rows(table, numbers, headers)
+    if problems:
+        raise InvalidInput(problems)
+    data = Dataset([r.number for r in table.rows], dates, numbers, headers,
+                   [str(cell_of(r.cells, where["post_id"])) for r in table.rows] if "post_id" in where else [])
+    problems = undefined_metrics(data, metric_ids)
+    if problems:
+        raise InvalidInput(problems)
+    return data
+
+
+def cell_of(cells: list, index: int):
+    """A row's cell, or None where the row is shorter than the header."""
+    return cells[index] if index < len(cells) else None
+
+
+def parse_date(cell) -> dt.date | None:
+    """A date from a spreadsheet date or typed text; None when it is not one."""
+    if isinstance(cell, dt.datetime):
+        return cell.date()
+    if isinstance(cell, dt.date):
+        return cell
+    text = "" if cell is None else str(cell).strip()
+    for pattern in DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
+def read_count(cell, row: int, column: str, problems: list[InputProblem]) -> float:
+    """A non-negative number from a cell; records a problem (and returns 0) otherwise."""
+    if is_blank(cell):
+        problems.append(InputProblem(row, column, "the cell is empty; write 0 if there were none."))
+        return 0.0
+    try:
+        value = parse_number(cell).value
+    except NotANumber as error:
+        problems.append(InputProblem(row, column, f"{error}; this column holds numbers only."))
+        return 0.0
+    if value < 0:
+        problems.append(InputProblem(row, column, f"{cell} is negative; counts and money spent "
+                                     "cannot be below 0."))
+    return value
+
+
+def impossible_rows(table: Table, numbers: dict[str, list[float]], headers: dict[str, str]) -> list[InputProblem]:
+    """Rows whose numbers contradict each other: more engagements than people reached
+    (the course counts at most one of each action per person), more people reached
+    than impressions (every person reached saw at least one)."""
+    problems = []
+    has_engagements = all(c in numbers for c in ENGAGEMENTS.add)
+    for i, row in enumerate(table.rows):
+        if has_engagements and "reach" in numbers:
+            engaged = sum(numbers[c][i] for c in ENGAGEMENTS.add)
+            if engaged > numbers["reach"][i]:
+                problems.append(InputProblem(row.number, headers["reach"], f"likes + comments + shares + "
+                                             f"saves make {engaged:g}, more than reach ({numbers['reach'][i]:g}); "
+                                             "check both against the platform's statistics."))
+        if "reach" in numbers and "impressions" in numbers and numbers["reach"][i] > numbers["impressions"][i]:
+            problems.append(InputProblem(row.number, headers["impressions"], f"impressions "
+                                         f"({numbers['impressions'][i]:g}) are fewer than reach "
+                                         f"({numbers['reach'][i]:g}), but every person reached saw the post "
+                                         "at least once; check both numbers."))
+    return problems
+
+
+def undefined_metrics(data: Dataset, metric_ids: list[str]) -> list[InputProblem]:
+    """One problem per place a zero leaves asked metrics undefined, naming each metric."""
+    blocked: dict[tuple, list[str]] = {}
+    for metric_id in metric_ids:
+        for gap in METRICS[metric_id].rule.undefined(data):
+            blocked.setdefault((gap.row, gap.column, gap.reason), []).append(metric_id)
+    problems = []
+    for (row, column, reason), ids in blocked.items():
+        named = " and ".join(f"{m} ({METRICS[m].formula})" for m in ids)
+        header = data.headers.get(column, column)
+        problems.append(InputProblem(row, header, f"{reason}: {named} cannot be computed. Fix the number, "
+                                     "or remove the row if the post or ad did not run."))
+    return problems

@@ -1,0 +1,84 @@
+"""Grade a KPI answer sheet against a dataset: one finding per asked metric, the score
+is the share of metrics answered correctly (0-100)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from checker.exercises import Exercise
+from checker.kpi.answers import Answer, read_answers
+from checker.kpi.dataset import Dataset, dataset_from_text, read_dataset
+from checker.kpi.diagnose import MISSING, NOT_A_NUMBER, explain
+from checker.kpi.metrics import METRICS, Metric, close_enough
+from checker.kpi.numbers import NotANumber, Typed, parse_number
+from checker.problems import InputProblem, InvalidInput
+from checker.report import Finding, Result
+from checker.tables import is_blank
+
+
+def asked_metrics(exercise: Exercise) -> list[str]:
+    """The metric ids an exercise asks, in its order (every metric when it names none)."""
+    return list(exercise.params.get("metrics", METRICS))
+
+
+def answered_value(metric: Metric, typed: Typed) -> float:
+    """The number an answer means in the metric's unit: a percent sign on a ratio
+    divides by 100 (ROAS ``320%`` is 3.2); on a percentage it is just the unit."""
+    return typed.value / 100 if typed.percent and metric.unit == "ratio" else typed.value
+
+
+def judge(metric: Metric, data: Dataset, answer: Answer | None) -> Finding:
+    """The finding for one metric."""
+    rule = f"kpi.{metric.id}"
+    if answer is None or is_blank(answer.cell):
+        return Finding(rule, "fail", f"{metric.title} is not answered. Compute {metric.formula}, and "
+                       f"write it on the row '{metric.id}'.", code=MISSING)
+    try:
+        value = answered_value(metric, parse_number(answer.cell))
+    except NotANumber:
+        return Finding(rule, "fail", f"{metric.title}: '{answer.cell}' (row {answer.row}) is not a number. "
+                       "Write the value alone, such as 2.35, 2,35 or 2.35%.", code=NOT_A_NUMBER)
+    if close_enough(value, metric.value(data)):
+        return Finding(rule, "pass", f"{metric.title}: {answer.cell} is right.")
+    code, why = explain(metric, data, value)
+    return Finding(rule, "fail", f"{metric.title}: {answer.cell} is not right; {why}", code=code)
+
+
+def grade(exercise: Exercise, data: Dataset, answers: dict[str, Answer]) -> Result:
+    """Grade parsed answers against a valid dataset."""
+    findings = [judge(METRICS[m], data, answers.get(m)) for m in asked_metrics(exercise)]
+    right = sum(f.status == "pass" for f in findings)
+    score = round(100 * right / len(findings), 1)
+    return Result(exercise.id, "kpi", score, exercise.threshold, score >= exercise.threshold, findings)
+
+
+def load_dataset(exercise: Exercise, data_path: str | Path | None = None, learner: str | None = None,
+                 encoding: str | None = None) -> Dataset:
+    """The dataset to grade against: a file, or the learner's own generated one."""
+    if data_path is not None:
+        return read_dataset(data_path, asked_metrics(exercise), encoding)
+    from checker.kpi.generate import learner_dataset_csv  # only needed for --learner
+
+    return dataset_from_text(learner_dataset_csv(exercise, learner or ""), asked_metrics(exercise))
+
+
+def grade_files(answers_path: str | Path, exercise: Exercise, data_path: str | Path | None = None,
+                learner: str | None = None, encoding: str | None = None) -> Result:
+    """Read a dataset and an answer sheet and grade them. Raises ``InvalidInput`` with the
+    problems of both files together, each named by its file when both have some."""
+    found: dict[str, list[InputProblem]] = {}
+    data = answers = None
+    try:
+        data = load_dataset(exercise, data_path, learner, encoding)
+    except InvalidInput as error:
+        found[Path(data_path).name if data_path else f"the dataset of {learner}"] = error.problems
+    try:
+        answers = read_answers(answers_path, encoding)
+    except InvalidInput as error:
+        found[Path(answers_path).name] = error.problems
+    if len(found) == 1:
+        raise InvalidInput(next(iter(found.values())))
+    if found:
+        raise InvalidInput([InputProblem(p.row, p.column, f"in {name}: {p.message}")
+                            for name, problems in found.items() for p in problems])
+    return grade(exercise, data, answers)

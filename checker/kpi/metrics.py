@@ -1,0 +1,195 @@
+"""The course's KPIs, each a small declared unit registered under its id.
+
+A metric is a rule (a ``Ratio`` of column sums, or the ``Growth`` of a column between
+the earliest and latest post) plus what ``checker/data/metrics.toml`` says about it:
+title, the names people write for it, unit, formula text and the lesson that teaches
+it. Rules are plain data so ``checker.kpi.diagnose`` can build the wrong variants a
+learner may have computed (another denominator, totals instead of a mean, and so on).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from statistics import fmean
+from typing import TYPE_CHECKING
+
+from checker.course import DATA_DIR
+
+if TYPE_CHECKING:
+    from checker.kpi.dataset import Dataset
+
+with (DATA_DIR / "metrics.toml").open("rb") as _handle:
+    SETTINGS = tomllib.load(_handle)
+
+# Word for each unit as findings print it.
+UNIT_WORDS = {"%": "a percentage", "money": "an amount of money", "ratio": "a ratio"}
+
+
+@dataclass(frozen=True)
+class Undefined:
+    """Why a metric cannot be computed from a dataset: where, and the reason."""
+
+    row: int | None
+    column: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Sum:
+    """Columns added (and subtracted) per post: ``likes + comments + shares + saves``,
+    or ``revenue - spend``."""
+
+    add: tuple[str, ...]
+    subtract: tuple[str, ...] = ()
+
+    def per_post(self, data: Dataset) -> list[float]:
+        """The sum for every post, in file order."""
+        return data.memo(("sum", self), lambda: [
+            sum(values[:len(self.add)]) - sum(values[len(self.add):])
+            for values in zip(*(data.columns[c] for c in (*self.add, *self.subtract)))
+        ])
+
+    def total(self, data: Dataset) -> float:
+        """The sum over all posts."""
+        return sum(self.per_post(data))
+
+    def __str__(self) -> str:
+        text = " + ".join(self.add)
+        return text + "".join(f" - {c}" for c in self.subtract)
+
+
+def columns(*names: str) -> Sum:
+    """A sum of the named columns."""
+    return Sum(tuple(names))
+
+
+@dataclass(frozen=True)
+class Ratio:
+    """``numerator / denominator × scale``: either the ratio of the totals, or, with
+    ``per_post``, the mean over posts of each post's ratio."""
+
+    numerator: Sum
+    denominator: Sum
+    scale: float
+    per_post: bool = False
+
+    def value(self, data: Dataset) -> float:
+        """The metric's value; raises ``ZeroDivisionError`` where a denominator is 0."""
+        if self.per_post:
+            return fmean(n / d for n, d in zip(self.numerator.per_post(data),
+                                               self.denominator.per_post(data))) * self.scale
+        return self.numerator.total(data) / self.denominator.total(data) * self.scale
+
+    def undefined(self, data: Dataset) -> list[Undefined]:
+        """Where a zero denominator stops the metric: each post for a per-post mean,
+        the whole column for a ratio of totals."""
+        name = str(self.denominator)
+        if self.per_post:
+            return [Undefined(row, name, f"{name} is 0 in this post, so its rate cannot be computed")
+                    for row, value in zip(data.rows, self.denominator.per_post(data)) if value == 0]
+        if self.denominator.total(data) == 0:
+            return [Undefined(None, name, f"total {name} is 0, and nothing can be divided by 0")]
+        return []
+
+
+@dataclass(frozen=True)
+class Growth:
+    """Change of a column from the earliest to the latest post (by date), as a share
+    of the earliest value, × ``scale``."""
+
+    column: str
+    scale: float = 100
+
+    def value(self, data: Dataset) -> float:
+        """The metric's value; raises ``ZeroDivisionError`` when the start is 0."""
+        first, last = data.earliest_and_latest()
+        values = data.columns[self.column]
+        return (values[last] - values[first]) / values[first] * self.scale
+
+    def undefined(self, data: Dataset) -> list[Undefined]:
+        """Growth from 0 has no rate."""
+        first, _ = data.earliest_and_latest()
+        if data.columns[self.column][first] == 0:
+            return [Undefined(data.rows[first], self.column, f"the earliest post has 0 {self.column}, "
+                              "and growth from 0 cannot be given as a percentage")]
+        return []
+
+
+@dataclass(frozen=True)
+class Metric:
+    """A KPI: its rule, and the description ``metrics.toml`` holds for it."""
+
+    id: str
+    rule: Ratio | Growth
+    about: str  # one sentence: what the metric tells a marketer
+    title: str = ""
+    names: tuple[str, ...] = ()
+    unit: str = ""
+    formula: str = ""
+    lesson: str = ""
+    used_columns: tuple[str, ...] = field(default=())
+
+    def value(self, data: Dataset) -> float:
+        """The right value for a dataset (memoised on the dataset)."""
+        return data.memo(("metric", self.id), lambda: self.rule.value(data))
+
+
+METRICS: dict[str, Metric] = {}
+
+
+def declare(metric_id: str, rule: Ratio | Growth, about: str) -> Metric:
+    """Register a metric under its id, joined with its entry in ``metrics.toml``."""
+    entry = SETTINGS["metrics"][metric_id]
+    if isinstance(rule, Ratio):
+        used = (*rule.numerator.add, *rule.numerator.subtract, *rule.denominator.add, *rule.denominator.subtract)
+    else:
+        used = (rule.column,)
+    metric = Metric(metric_id, rule, about, entry["title"], tuple(entry["names"]), entry["unit"],
+                    entry["formula"], entry["lesson"], tuple(dict.fromkeys(used)))
+    METRICS[metric_id] = metric
+    return metric
+
+
+ENGAGEMENTS = columns("likes", "comments", "shares", "saves")
+
+declare("er_reach", Ratio(ENGAGEMENTS, columns("reach"), 100, per_post=True),
+        "How strongly the people who actually saw a post responded to it.")
+declare("er_followers", Ratio(ENGAGEMENTS, columns("followers"), 100, per_post=True),
+        "How strongly the account's audience responds to its posts, seen or not.")
+declare("er_impressions", Ratio(ENGAGEMENTS, columns("impressions"), 100, per_post=True),
+        "Responses per view, counting repeated views of the same person.")
+declare("ctr", Ratio(columns("clicks"), columns("impressions"), 100),
+        "How often a view of the ad or post turned into a click.")
+declare("cpc", Ratio(columns("spend"), columns("clicks"), 1),
+        "What one click cost.")
+declare("cpm", Ratio(columns("spend"), columns("impressions"), 1000),
+        "What a thousand impressions cost: the price of attention on a platform.")
+declare("conversion_rate", Ratio(columns("conversions"), columns("clicks"), 100),
+        "How many of the people who clicked went on to act (buy, sign up).")
+declare("cpa", Ratio(columns("spend"), columns("conversions"), 1),
+        "What one conversion cost.")
+declare("romi", Ratio(Sum(("revenue",), ("spend",)), columns("spend"), 100),
+        "Profit over the money spent: below 0% the campaign lost money.")
+declare("roas", Ratio(columns("revenue"), columns("spend"), 1),
+        "Revenue for each unit of money spent on ads, costs not subtracted.")
+declare("follower_growth", Growth("followers"),
+        "How much the audience grew over the period.")
+declare("amplification_rate", Ratio(columns("shares"), columns("followers"), 100, per_post=True),
+        "How often followers pass a post on to their own audiences.")
+declare("virality_rate", Ratio(columns("shares"), columns("impressions"), 100, per_post=True),
+        "Shares per view: how far a post travels beyond the people it was shown to.")
+declare("frequency", Ratio(columns("impressions"), columns("reach"), 1),
+        "How many times, on average, each person reached saw the content.")
+
+
+def tolerance(correct: float) -> float:
+    """How far a value may be from ``correct`` and still be right: 0.5% of it or 0.01
+    in the metric's unit, whichever is larger."""
+    limits = SETTINGS["tolerance"]
+    return max(abs(correct) * limits["relative"], limits["absolute"])
+
+
+def close_enough(value: float, target: float) -> bool:
+    """True when ``value`` is ``target`` within the tolerance."""
+    return abs(value - target) <= tolerance(target)
