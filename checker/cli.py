@@ -17,6 +17,8 @@ EXIT_PASSED, EXIT_NOT_PASSED, EXIT_INVALID = 0, 1, 2
 
 # Modules that each add one or more subcommands, in the order --help lists them.
 COMMAND_MODULES: tuple[str, ...] = (
+    "checker.plan.command",
+    "checker.validate",
     "checker.kpi.command",
 )
 

@@ -1,0 +1,165 @@
+"""The ``parse`` step: a table becomes a list of posts, or ``InvalidInput`` naming every
+problem (row and column) with a suggestion. Nothing here grades: a misspelt platform is
+a typo to fix, not a mistake to score."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import lru_cache
+
+from checker.plan.vocabulary import FIELDS, columns, label, required_columns, vocabulary
+from checker.problems import InputProblem, InvalidInput, suggestion
+from checker.tables import Table
+
+ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
+DOTTED_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?: \d{1,2}:\d{2}(?::\d{2})?)?")
+SLASH_DATE = re.compile(r"(\d{1,4})/(\d{1,2})/(\d{1,4})")
+# A cell may name several KPIs: "reach, follower growth".
+KPI_SEPARATORS = re.compile(r"[,;/+\n]")
+DATE_HELP = "write dates as 2026-12-01 or 01.12.2026"
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    """One planned post, with canonical vocabulary values and its spreadsheet row."""
+
+    row: int
+    date: date
+    platform: str
+    format: str
+    category: str
+    goal: str
+    kpis: tuple[str, ...]
+    copy: str
+    cta: str = ""
+    link: str = ""
+    hashtags: str = ""
+    notes: str = ""
+    time: str = ""
+
+
+def parse_posts(table: Table) -> list[Post]:
+    """Every row of a bound plan table as a ``Post``. Raises ``InvalidInput`` with all the
+    empty required cells, unknown vocabulary values and unreadable dates at once."""
+    where = table.bind(columns(), required_columns())
+    required = required_columns()
+    problems: list[InputProblem] = []
+    posts = []
+    for row in table.rows:
+        cells = row.cells
+        values = {}
+        for name, index in where.items():
+            cell = cells[index] if index < len(cells) else None
+            # Only the date keeps a spreadsheet type; every other cell is read as text.
+            values[name] = cell if name == "date" and not isinstance(cell, (str, type(None))) else text(cell).strip()
+        row_problems = []
+        for name in required:
+            if values[name] == "":
+                row_problems.append(InputProblem(row.number, table.column_name(where[name]),
+                                                 f"this cell is empty; every post needs its {name}."))
+        for name in FIELDS:
+            if values[name] == "" or name == "kpi":
+                continue
+            canonical = vocabulary(name).find(str(values[name]))
+            if canonical is None:
+                row_problems.append(unknown_value(row.number, table.column_name(where[name]), name, str(values[name])))
+            values[name] = canonical
+        kpis = []
+        if values["kpi"] != "":
+            for part in KPI_SEPARATORS.split(str(values["kpi"])):
+                if not part.strip():
+                    continue
+                canonical = vocabulary("kpi").find(part)
+                if canonical is None:
+                    row_problems.append(unknown_value(row.number, table.column_name(where["kpi"]), "kpi", part.strip()))
+                elif canonical not in kpis:
+                    kpis.append(canonical)
+        day = None
+        if values["date"] != "":
+            try:
+                day = cell_date(values["date"])
+            except ValueError as error:
+                row_problems.append(InputProblem(row.number, table.column_name(where["date"]), str(error)))
+        if row_problems:
+            problems += row_problems
+            continue
+        posts.append(Post(
+            row=row.number, date=day, platform=values["platform"], format=values["format"],
+            category=values["category"], goal=values["goal"], kpis=tuple(kpis), copy=values["copy"],
+            cta=text(values.get("cta")), link=text(values.get("link")),
+            hashtags=text(values.get("hashtags")), notes=text(values.get("notes")),
+            time=text(values.get("time")),
+        ))
+    if problems:
+        raise InvalidInput(problems)
+    return posts
+
+
+def text(value) -> str:
+    """An optional cell as text ('' when the column is absent or the cell blank)."""
+    return "" if value is None else str(value)
+
+
+def unknown_value(row: int, column: str, field: str, value: str) -> InputProblem:
+    """The problem for a value outside a vocabulary, with the closest known spelling."""
+    known = vocabulary(field)
+    hint = suggestion(value, known.spellings())
+    listed = ", ".join(label(v) for v in known.canonical) if len(known.canonical) <= 12 else \
+        "see the KPI list in the exercise's starter template"
+    return InputProblem(row, column, f"'{value}' is not a {field} this course knows.{hint} "
+                                     f"Known values: {listed}.")
+
+
+def cell_date(value) -> date:
+    """The date in a cell: a spreadsheet date, or text in ISO, dotted or unambiguous slash
+    form. Raises ``ValueError`` with a message for the learner otherwise."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, (int, float)):
+        raise ValueError(f"{value:g} is a number, not a date; format the cell as a date or {DATE_HELP}.")
+    return text_date(value)
+
+
+@lru_cache(maxsize=4096)
+def text_date(text: str) -> date:
+    """Read a date written as text; slash dates only where day and month cannot be
+    swapped, because guessing 03/04 wrong would silently move a post by a month."""
+    if match := ISO_DATE.fullmatch(text):
+        year, month, day = match.groups()
+    elif match := DOTTED_DATE.fullmatch(text):
+        day, month, year = match.groups()
+    elif match := SLASH_DATE.fullmatch(text):
+        first, second, third = match.groups()
+        if len(first) == 4:
+            year, month, day = first, second, third
+        elif len(third) != 4:
+            raise ValueError(f"cannot read '{text}' as a date: write the year in full; {DATE_HELP}.")
+        elif int(first) > 12 >= int(second):
+            year, month, day = third, second, first
+        elif int(second) > 12 >= int(first) or first == second:
+            year, month, day = third, first, second
+        else:
+            readings = [f"{d.day} {d:%B} {d.year}" for d in calendar_days(third, (second, first), (first, second))]
+            raise ValueError(f"'{text}' could be {' or '.join(readings)}: day and month are both 12 or "
+                             f"less, so it is not guessed; {DATE_HELP}.")
+    else:
+        raise ValueError(f"cannot read '{text}' as a date; {DATE_HELP}.")
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        raise ValueError(f"'{text}' is not a day in the calendar; check the day and month.") from None
+
+
+def calendar_days(year: str, *month_days: tuple[str, str]) -> list[date]:
+    """The real calendar days among (month, day) readings of a date."""
+    days = []
+    for month, day in month_days:
+        try:
+            days.append(date(int(year), int(month), int(day)))
+        except ValueError:
+            continue
+    return days

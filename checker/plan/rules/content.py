@@ -1,0 +1,146 @@
+"""Rules about what the posts say and what they are for: the content mix, adaptation to
+each platform, goals measured by the right KPI, and a call to action where one is needed
+(course topics T3, S3, S5 and K1)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from difflib import SequenceMatcher
+
+from checker.plan.rules.base import Verdict, agree, per_row, plural, rows_text, rule
+from checker.plan.rules.calendar import platform_name
+from checker.plan.vocabulary import goal_kpis, label
+
+URL = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|ru|org|net|io|co|shop|online|site|store|me|app)\b", re.I)
+NOT_WORD = re.compile(r"[\W_]+")
+# How many of a copy's longest words index it for the near-duplicate search: near-identical
+# copies share most words, so they share at least one of these.
+KEY_WORDS = 4
+
+
+@rule("plan.mix", "The content mix matches the target")
+def mix(posts, rubric):
+    """A feed of nothing but offers tires followers; a feed with no offer sells nothing.
+    Each group of categories stays within the tolerance of its target share."""
+    counts = defaultdict(int)
+    for post in posts:
+        counts[post.category] += 1
+    total = len(posts)
+    parts, over, excess = [], [], 0.0
+    for group in rubric.mix:
+        share = 100 * sum(counts[c] for c in group.categories) / total
+        gap = share - group.share
+        parts.append(f"{label(group.name)} {share:.0f}% (target {group.share:g}%)")
+        if abs(gap) > rubric.mix_tolerance:
+            excess += abs(gap) - rubric.mix_tolerance
+            if gap > 0:
+                over.append(group)
+    summary = ", ".join(parts)
+    if not excess:
+        return Verdict("pass", f"The mix is balanced: {summary}, all within {rubric.mix_tolerance:g} points "
+                               "of the target.")
+    rows = tuple(p.row for p in posts if any(p.category in g.categories for g in over))
+    advice = (f"Too many {' and '.join(label(g.name) for g in over)} posts ({rows_text(rows)}): turn some of "
+              "them into the categories that fall short." if over else "Add posts in the categories that fall short.")
+    return Verdict("fail", f"The mix is off target: {summary}; each share should be within "
+                           f"{rubric.mix_tolerance:g} points of its target. {advice} A varied feed keeps "
+                           "followers interested enough to stay for the occasional offer.",
+                   rows, credit=max(0.0, 1 - excess / 100))
+
+
+def words(copy: str) -> list[str]:
+    """A copy's words, compared without case, spacing or punctuation."""
+    return NOT_WORD.sub(" ", copy.lower()).split()
+
+
+@rule("plan.cross-post", "Each platform gets its own copy")
+def cross_post(posts, rubric):
+    """Posting the same text everywhere is the classic beginner's mistake: each network has
+    its own audience, length and tone. Copies of at least the minimum length that are the
+    same, or near-identical (similarity of their word sequences at or above the
+    threshold), on two or more platforms fail."""
+    entries = []
+    index = defaultdict(list)
+    for post in posts:
+        tokens = words(post.copy)
+        if len(" ".join(tokens)) < rubric.cross_post_min_chars:
+            continue
+        position = len(entries)
+        entries.append((post, tokens))
+        for key in sorted(set(tokens), key=lambda w: (-len(w), w))[:KEY_WORDS]:
+            index[key].append(position)
+    group_of = list(range(len(entries)))
+
+    def root(i):
+        while group_of[i] != i:
+            group_of[i] = group_of[group_of[i]]
+            i = group_of[i]
+        return i
+
+    compared = set()
+    for members in index.values():
+        for n, i in enumerate(members):
+            for j in members[n + 1:]:
+                if (i, j) in compared or entries[i][0].platform == entries[j][0].platform:
+                    continue
+                compared.add((i, j))
+                if root(i) != root(j) and similar(entries[i][1], entries[j][1], rubric.cross_post_similarity):
+                    group_of[root(i)] = root(j)
+    groups = defaultdict(list)
+    for i, (post, _) in enumerate(entries):
+        groups[root(i)].append(post)
+    copies = [g for g in groups.values() if len({p.platform for p in g}) > 1]
+    rows = sorted(p.row for g in copies for p in g)
+    if not copies:
+        return Verdict("pass", "Every platform gets its own wording: no copy is repeated across networks.")
+    described = "; ".join(
+        f"{rows_text(sorted(p.row for p in g))} ({', '.join(sorted({platform_name(p.platform) for p in g}))})"
+        for g in copies[:3])
+    return per_row(len(posts), rows, (), f"The same copy appears on several platforms: {described}. Each "
+                   "network has its own audience, length and tone; rewrite each version for its platform.")
+
+
+def similar(a: list[str], b: list[str], threshold: float) -> bool:
+    """True when two word sequences match at ``threshold`` or more (difflib's ratio); the
+    cheap upper bounds are tried first because most pairs are plainly different."""
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    return (matcher.real_quick_ratio() >= threshold and matcher.quick_ratio() >= threshold
+            and matcher.ratio() >= threshold)
+
+
+@rule("plan.goal-kpi", "Each post's KPI measures its goal")
+def goal_kpi(posts, rubric):
+    """A KPI follows from the goal: reach shows awareness, clicks show traffic, conversions
+    show sales. A post whose KPIs measure none of its goal cannot tell you whether it
+    worked."""
+    measures = goal_kpis()
+    failing, examples = [], []
+    for post in posts:
+        if not any(k in measures[post.goal] for k in post.kpis):
+            failing.append(post.row)
+            if len(examples) < 3:
+                examples.append(f"row {post.row} aims at {post.goal} but measures "
+                                f"{', '.join(label(k) for k in post.kpis)}; {post.goal} shows in "
+                                f"{', '.join(label(k) for k in measures[post.goal])}")
+    if not failing:
+        return per_row(len(posts), (), (), "Every post's KPI measures its goal, so each result will "
+                       "tell you whether the post worked.")
+    return per_row(len(posts), failing, (), f"{plural(len(failing), 'post')} {agree(failing, 'measures', 'measure')} the wrong thing: "
+                   f"{'; '.join(examples)}. Pick a KPI that moves when the goal is reached.")
+
+
+@rule("plan.cta", "Traffic and sales posts ask for the action")
+def cta(posts, rubric):
+    """A post meant to bring visitors or sales says what to do next: a call to action in
+    the cta column, or a link in the link column or in the copy."""
+    due = [p for p in posts if p.goal in rubric.cta_goals]
+    failing = [p.row for p in due if not (p.cta.strip() or p.link.strip() or URL.search(p.copy))]
+    goals = " and ".join(rubric.cta_goals)
+    if not failing:
+        detail = f"all {plural(len(due), 'post')} aimed at {goals} carry" if due else "no post aims at " \
+                 f"{goals}, so none needs"
+        return per_row(len(posts), (), (), f"Calls to action are in place: {detail} a call to action or link.")
+    return per_row(len(posts), failing, (), f"{rows_text(failing)} {agree(failing, 'aims', 'aim')} at {goals} but "
+                   f"{agree(failing, 'tells', 'tell')} the reader nothing to do: add a call to action ('Book a table', 'Read the guide') in the cta "
+                   "column, or a link. Followers rarely go looking for a site on their own.")

@@ -1,0 +1,57 @@
+"""Rules about honesty: no black-hat tactics (course topic S6) and no engagement bait,
+which platforms demote. The phrase patterns live in ``checker/data/honesty.toml``."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from checker.plan.data import load
+from checker.plan.rules.base import agree, per_row, rows_text, rule
+
+SPACES = re.compile(r"\s+")
+
+
+@cache
+def patterns(kind: str) -> list[tuple[str, re.Pattern]]:
+    """The compiled (tactic, pattern) pairs of one kind: ``black_hat`` or ``bait``."""
+    return [(e["tactic"], re.compile(e["pattern"], re.IGNORECASE)) for e in load("honesty.toml")[kind]]
+
+
+def scan(posts, kind: str) -> dict[int, list[str]]:
+    """Rows whose copy, call to action or notes match a pattern, with the tactics seen."""
+    found = {}
+    for post in posts:
+        text = SPACES.sub(" ", f"{post.copy} \n {post.cta} \n {post.notes}")
+        tactics = [tactic for tactic, pattern in patterns(kind) if pattern.search(text)]
+        if tactics:
+            found[post.row] = tactics
+    return found
+
+
+@rule("plan.honesty", "No black-hat tactics", critical=True)
+def honesty(posts, rubric):
+    """Bought or fake followers, likes, views and reviews, bots and artificial inflation
+    ruin trust in the brand and in its marketer, and platforms remove them. A plan that
+    relies on one fails whatever its score."""
+    found = scan(posts, "black_hat")
+    if not found:
+        return per_row(len(posts), (), (), "No black-hat tactics: the plan grows its audience honestly.")
+    tactics = sorted({t for ts in found.values() for t in ts})
+    return per_row(len(posts), list(found), (), f"{rows_text(sorted(found))} {agree(found, 'plans', 'plan')} a black-hat tactic "
+                   f"({'; '.join(tactics)}). Faked numbers deceive customers, get accounts penalised and "
+                   "teach you nothing about what works; remove them and earn the audience with content.")
+
+
+@rule("plan.bait", "No engagement bait")
+def bait(posts, rubric):
+    """'Like if you agree', 'tag 3 friends', 'share to win': platforms detect engagement
+    bait and show such posts to fewer people. A warning, not a failure: ask a real
+    question instead."""
+    found = scan(posts, "bait")
+    if not found:
+        return per_row(len(posts), (), (), "No engagement bait: the posts invite real conversation.")
+    tactics = sorted({t for ts in found.values() for t in ts})
+    return per_row(len(posts), (), list(found), f"{rows_text(sorted(found))} {agree(found, 'uses', 'use')} engagement bait "
+                   f"({', '.join(tactics)}). Platforms show baiting posts to fewer people; ask a genuine "
+                   "question or give a reason to comment instead.")
