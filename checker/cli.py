@@ -20,6 +20,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "checker.plan.command",
     "checker.validate",
     "checker.kpi.command",
+    "checker.quiz.command",
 )
 
 
