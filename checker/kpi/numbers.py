@@ -67,19 +67,28 @@ def separators_to_point(body: str) -> str:
     When both ``,`` and ``.`` appear, the later one is the decimal mark (``1,234.5`` and
     ``1.234,5``). A mark that appears more than once separates thousands. A lone comma
     followed by exactly three digits (``1,234``) separates thousands as in English;
-    any other lone comma is a decimal comma (``2,35``, ``0,125``)."""
+    any other lone comma is a decimal comma (``2,35``, ``0,125``). Thousands groups must
+    be three digits, so ``2..3`` stays unreadable rather than becoming 23."""
     commas, points = body.count(","), body.count(".")
     if commas and points:
         decimal = "," if body.rfind(",") > body.rfind(".") else "."
-        thousands = "." if decimal == "," else ","
-        return body.replace(thousands, "").replace(decimal, ".")
+        whole, fraction = body.rsplit(decimal, 1)
+        return grouped(whole, "." if decimal == "," else ",") + "." + fraction
     if commas > 1:
-        return body.replace(",", "")
+        return grouped(body, ",")
     if points > 1:
-        return body.replace(".", "")
+        return grouped(body, ".")
     if commas == 1:
         whole, fraction = body.split(",")
         if len(fraction) == 3 and whole.lstrip("-") not in ("", "0"):
             return whole + fraction
         return whole + "." + fraction
     return body
+
+
+def grouped(whole: str, mark: str) -> str:
+    """A whole number with thousands marks, without them; unchanged (so unreadable)
+    when the groups are not of three digits."""
+    if re.fullmatch(rf"-?\d{{1,3}}(?:{re.escape(mark)}\d{{3}})*", whole):
+        return whole.replace(mark, "")
+    return whole

@@ -1,0 +1,62 @@
+"""Every metric's formula on a campaign computed by hand, and the metric definitions."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from checker.kpi.metrics import METRICS, SETTINGS, close_enough, tolerance
+from kpi_hand import HAND_VALUES, hand_dataset
+
+ROOT = Path(__file__).resolve().parent.parent
+ISSUE_IDS = {"er_reach", "er_followers", "er_impressions", "ctr", "cpc", "cpm", "conversion_rate", "cpa",
+             "romi", "roas", "follower_growth", "amplification_rate", "virality_rate", "frequency"}
+
+
+@pytest.mark.parametrize("metric_id", sorted(HAND_VALUES))
+def test_metric_matches_hand_computation(metric_id):
+    assert METRICS[metric_id].value(hand_dataset()) == pytest.approx(HAND_VALUES[metric_id], rel=1e-12)
+
+
+def test_the_registry_is_exactly_the_contracted_ids_and_the_data_file():
+    assert set(METRICS) == ISSUE_IDS == set(SETTINGS["metrics"])
+
+
+@pytest.mark.parametrize("metric_id", sorted(ISSUE_IDS))
+def test_each_metric_is_described_for_learners(metric_id):
+    metric = METRICS[metric_id]
+    assert metric.title and metric.formula and metric.about
+    assert metric.unit in {"%", "money", "ratio"}
+    assert re.fullmatch(r"docs/kpis/[a-z-]+\.md", metric.lesson)
+
+
+def test_lessons_named_in_the_data_file_exist_once_written():
+    lessons = {m.lesson for m in METRICS.values()}
+    assert lessons == {"docs/kpis/engagement-metrics.md", "docs/kpis/paid-metrics.md",
+                       "docs/kpis/return-metrics.md", "docs/kpis/growth-and-variants.md"}
+    missing = [lesson for lesson in lessons if not (ROOT / lesson).is_file()]
+    assert not missing
+
+
+def test_no_two_metrics_share_a_name():
+    names = [n.lower() for m in METRICS.values() for n in (m.id, *m.names)]
+    assert len(names) == len(set(names))
+
+
+def test_follower_growth_orders_posts_by_date_not_by_row():
+    # The last row (P3, 1050 followers) is not the latest post (P2, 1100 followers).
+    assert METRICS["follower_growth"].value(hand_dataset()) == pytest.approx(10.0)
+
+
+@pytest.mark.parametrize("correct, value, right", [
+    (2.0, 2.0099, True),        # absolute 0.01 is larger than 0.5% of 2
+    (2.0, 2.011, False),
+    (1000.0, 1004.9, True),     # 0.5% of 1000 is larger than 0.01
+    (1000.0, 1005.1, False),
+    (-12.0, -12.05, True),      # a negative ROMI keeps the same tolerance
+])
+def test_tolerance_is_half_a_percent_or_a_hundredth_whichever_is_larger(correct, value, right):
+    assert close_enough(value, correct) is right
+    assert tolerance(correct) == max(abs(correct) * 0.005, 0.01)
