@@ -57,7 +57,7 @@ def gift_escape(text: str) -> str:
 
 def gift(bank: Bank) -> str:
     """The bank as a GIFT file: one question per paragraph, titled by its id."""
-    blocks = [f"// {gift_escape(bank.title)}: quiz bank '{bank.id}', exported by smm-check"]
+    blocks = [f"// {bank.title}: quiz bank '{bank.id}', exported by smm-check"]
     for question in bank.questions:
         blocks.append(f"::{gift_escape(question.id)}::[markdown]{gift_escape(question.prompt)}"
                       f"{{\n{chr(10).join(_gift_answers(question))}\n}}")
@@ -110,7 +110,7 @@ def moodle_xml(bank: Bank) -> str:
         element = ET.SubElement(quiz, "question", type=kind)
         _text(element, "name", q.id, fmt=None)
         _text(element, "questiontext", q.prompt)
-        _text(element, "generalfeedback", q.wrong_feedback if q.type == "numeric" else "")
+        _text(element, "generalfeedback", "")
         _field(element, "defaultgrade", "1")
         _field(element, "penalty", "0")
         _field(element, "hidden", "0")
