@@ -1,0 +1,150 @@
+"""``smm-check kpi`` and ``smm-check kpi-data``: exit codes, the JSON shape, the golden
+samples of every KPI exercise."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from checker.cli import main
+from checker.exercises import load_exercise
+from checker.kpi.grade import grade_files
+
+ROOT = Path(__file__).resolve().parent.parent
+EXERCISES = ROOT / "exercises"
+KPI_IDS = ["kpi-report", "organic-report", "paid-funnel"]
+SAMPLES = sorted(p for i in KPI_IDS for p in (EXERCISES / i / "samples").glob("*.csv"))
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize("exercise_id", KPI_IDS)
+def test_reference_answers_pass(capsys, exercise_id):
+    folder = EXERCISES / exercise_id
+    code, out, _ = run(capsys, "kpi", str(folder / "reference-answers.csv"), "--data", str(folder / "data.csv"),
+                       "--exercise", exercise_id, "--json")
+    result = json.loads(out)
+    assert code == 0 and result["score"] == 100 and result["passed"] is True
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: f"{p.parent.parent.name}/{p.stem}")
+def test_golden_samples(sample):
+    exercise_id = sample.parent.parent.name
+    result = grade_files(sample, load_exercise(exercise_id), EXERCISES / exercise_id / "data.csv").as_dict()
+    golden = json.loads(sample.with_suffix("").with_suffix(".expected.json").read_text())
+    assert {"exercise": result["exercise"], "passed": result["passed"], "score": result["score"],
+            "findings": [{"rule": f["rule"], "status": f["status"], "code": f.get("code")}
+                         for f in result["findings"]]} == golden
+
+
+def test_json_shape_one_finding_per_asked_metric(capsys):
+    folder = EXERCISES / "paid-funnel"
+    code, out, _ = run(capsys, "kpi", str(folder / "samples" / "funnel-mixups.csv"), "--data",
+                       str(folder / "data.csv"), "--exercise", "paid-funnel", "--json")
+    result = json.loads(out)
+    assert code == 1
+    assert list(result) == ["exercise", "kind", "passed", "score", "threshold", "findings"]
+    assert (result["exercise"], result["kind"], result["threshold"]) == ("paid-funnel", "kpi", 70)
+    assert [f["rule"] for f in result["findings"]] == [f"kpi.{m}" for m in load_exercise("paid-funnel").params["metrics"]]
+    for finding in result["findings"]:
+        assert set(finding) == {"rule", "status", "message", "code"} and finding["status"] == "fail"
+
+
+def test_readable_report_lists_failures_first(capsys):
+    folder = EXERCISES / "kpi-report"
+    code, out, _ = run(capsys, "kpi", str(folder / "samples" / "fractions.csv"), "--data", str(folder / "data.csv"))
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "kpi-report: PASSED with 71.4/100 (pass mark 70)"
+    assert lines[2].startswith("[FAIL]") and lines[-1].startswith("[PASS]")
+
+
+def test_learner_dataset_round_trip(capsys, tmp_path):
+    data = tmp_path / "mine.csv"
+    code, _, err = run(capsys, "kpi-data", "--exercise", "paid-funnel", "--learner", "Anna Petrova", "-o", str(data))
+    assert code == 0 and "Wrote" in err
+    code, printed, _ = run(capsys, "kpi-data", "--exercise", "paid-funnel", "--learner", "anna petrova")
+    assert code == 0 and printed == data.read_text()
+    # The sample reference answers belong to another dataset, so they fail on Anna's.
+    reference = EXERCISES / "paid-funnel" / "reference-answers.csv"
+    code, out, _ = run(capsys, "kpi", str(reference), "--learner", "Anna Petrova", "--exercise", "paid-funnel", "--json")
+    assert code == 1 and json.loads(out)["score"] < 70
+    # Answers computed from Anna's own file pass when graded by her name.
+    from checker.kpi import METRICS, read_dataset
+
+    ids = load_exercise("paid-funnel").params["metrics"]
+    own = read_dataset(data, ids)
+    answers = tmp_path / "answers.csv"
+    answers.write_text("metric,value\n" + "".join(f"{m},{METRICS[m].value(own):.2f}\n" for m in ids))
+    code, out, _ = run(capsys, "kpi", str(answers), "--learner", "Anna Petrova", "--exercise", "paid-funnel")
+    assert code == 0, out
+
+
+def test_invalid_dataset_and_answers_exit_2_naming_both_files(capsys, tmp_path):
+    data = tmp_path / "data.csv"
+    text = (EXERCISES / "paid-funnel" / "data.csv").read_text()
+    data.write_text(text.replace(",VK,", ",VK,x", 1).replace("4079.95", "-5"))
+    answers = tmp_path / "answers.csv"
+    answers.write_text("metric,value\nctr,1\nclick rate,2\n")
+    code, out, _ = run(capsys, "kpi", str(answers), "--data", str(data), "--exercise", "paid-funnel", "--json")
+    assert code == 2
+    problems = json.loads(out)["problems"]
+    assert [(p["row"], p["column"]) for p in problems] == [(2, "followers"), (2, "spend"), (3, "metric")]
+    assert problems[0]["message"].startswith("in data.csv: ") and problems[2]["message"].startswith("in answers.csv: ")
+
+
+def test_undefined_metric_exits_2_and_says_which(capsys, tmp_path):
+    lines = (EXERCISES / "organic-report" / "data.csv").read_text().splitlines()
+    cells = lines[3].split(",")
+    cells[5:10] = ["0"] * 5  # reach, and so no likes, comments, shares or saves
+    lines[3] = ",".join(cells)
+    data = tmp_path / "data.csv"
+    data.write_text("\n".join(lines) + "\n")
+    code, out, _ = run(capsys, "kpi", str(EXERCISES / "organic-report" / "reference-answers.csv"), "--data",
+                       str(data), "--exercise", "organic-report")
+    assert code == 2
+    assert "row 4, column 'reach': reach is 0 in this post" in out and "er_reach" in out
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["kpi", "a.csv", "--learner", "  "], "--learner needs your name"),
+    (["kpi", "a.csv", "--data", "d.csv", "--exercise", "no-such"], "there is no exercise 'no-such'"),
+    (["kpi-data", "--exercise", "kpi-report", "--learner", ""], "--learner needs your name"),
+])
+def test_usage_errors_exit_2(capsys, argv, message):
+    code, _, err = run(capsys, *argv)
+    assert code == 2 and message in err
+
+
+def test_data_and_learner_are_exclusive_and_one_is_required(capsys):
+    for argv in (["kpi", "a.csv"], ["kpi", "a.csv", "--data", "d.csv", "--learner", "A"]):
+        with pytest.raises(SystemExit) as stop:
+            main(argv)
+        assert stop.value.code == 2
+    capsys.readouterr()
+
+
+def test_missing_answer_file_exits_2(capsys, tmp_path):
+    code, out, _ = run(capsys, "kpi", str(tmp_path / "nope.csv"), "--data",
+                       str(EXERCISES / "kpi-report" / "data.csv"))
+    assert code == 2 and "there is no file" in out
+
+
+def test_xlsx_answer_sheet(capsys, tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["metric", "value"])
+    for line in (EXERCISES / "paid-funnel" / "reference-answers.csv").read_text().splitlines()[1:]:
+        metric, value = line.split(",")
+        sheet.append([metric, float(value)])
+    book.save(tmp_path / "answers.xlsx")
+    code, _, _ = run(capsys, "kpi", str(tmp_path / "answers.xlsx"), "--data",
+                     str(EXERCISES / "paid-funnel" / "data.csv"), "--exercise", "paid-funnel")
+    assert code == 0

@@ -1,0 +1,58 @@
+"""Per-learner datasets: the same name gives the same data, other names other data, and
+every generated dataset is valid and gradable."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.exercises import list_exercises, load_exercise
+from checker.kpi.dataset import dataset_from_text
+from checker.kpi.generate import learner_dataset_csv, seed_for
+from checker.kpi.answers import Answer
+from checker.kpi.grade import asked_metrics, grade
+from checker.kpi.metrics import METRICS
+
+KPI_EXERCISES = [e.id for e in list_exercises() if e.kind == "kpi"]
+NAMES = ["Anna Petrova", "Ivan Sidorov", "Maria Ivanova", "Li Wei", "José García", "Ольга Смирнова"]
+
+
+def test_the_three_kpi_exercises_exist():
+    assert {"kpi-report", "organic-report", "paid-funnel"} <= set(KPI_EXERCISES)
+
+
+@pytest.mark.parametrize("exercise_id", KPI_EXERCISES)
+def test_same_name_same_data(exercise_id):
+    exercise = load_exercise(exercise_id)
+    assert learner_dataset_csv(exercise, "Anna Petrova") == learner_dataset_csv(exercise, "Anna Petrova")
+    # Case and spacing of the name do not matter: a learner types it differently each time.
+    assert learner_dataset_csv(exercise, "  anna   PETROVA ") == learner_dataset_csv(exercise, "Anna Petrova")
+
+
+@pytest.mark.parametrize("exercise_id", KPI_EXERCISES)
+def test_a_classmates_answers_do_not_pass_on_your_data(exercise_id):
+    exercise = load_exercise(exercise_id)
+    ids = asked_metrics(exercise)
+    datasets = [dataset_from_text(learner_dataset_csv(exercise, name), ids) for name in NAMES]
+    assert len({tuple(d.columns["impressions"]) for d in datasets}) == len(NAMES)
+    for mine, theirs in zip(datasets, datasets[1:] + datasets[:1]):
+        copied = {m: Answer(2, f"{METRICS[m].value(theirs):.2f}") for m in ids}
+        assert grade(exercise, mine, copied).score < exercise.threshold
+
+
+def test_the_seed_is_stable_across_processes_and_releases():
+    # The first 8 bytes of SHA-256("kpi-report\nanna petrova"). If this changes, every
+    # learner's dataset changes under their feet: their answers stop matching.
+    assert seed_for("kpi-report", "Anna Petrova") == 0x8D3E01C38BE16639
+
+
+def test_same_name_other_exercise_other_data():
+    assert seed_for("kpi-report", "Anna Petrova") != seed_for("paid-funnel", "Anna Petrova")
+
+
+@pytest.mark.parametrize("exercise_id", KPI_EXERCISES)
+@pytest.mark.parametrize("learner", [f"learner {n}" for n in range(40)])
+def test_generated_datasets_are_always_valid(exercise_id, learner):
+    exercise = load_exercise(exercise_id)
+    data = dataset_from_text(learner_dataset_csv(exercise, learner), asked_metrics(exercise))
+    assert len(data.rows) == exercise.params["dataset"]["posts"]
+    assert data.dates == sorted(data.dates)
