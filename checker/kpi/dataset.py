@@ -161,6 +161,8 @@ def undefined_metrics(data: Dataset, metric_ids: list[str]) -> list[InputProblem
     for (row, column, reason), ids in blocked.items():
         named = " and ".join(f"{m} ({METRICS[m].formula})" for m in ids)
         header = data.headers.get(column, column)
-        problems.append(InputProblem(row, header, f"{reason}: {named} cannot be computed. Fix the number, "
-                                     "or remove the row if the post or ad did not run."))
+        fix = ("Fix the number, or remove the row if the post or ad did not run." if row is not None
+               else f"Check the '{header}' column: at least one value must be above 0.")
+        problems.append(InputProblem(row, header, f"{reason}, so {named} cannot be computed: nothing can be "
+                                     f"divided by 0. {fix}"))
     return problems

@@ -86,10 +86,10 @@ class Ratio:
         the whole column for a ratio of totals."""
         name = str(self.denominator)
         if self.per_post:
-            return [Undefined(row, name, f"{name} is 0 in this post, so its rate cannot be computed")
+            return [Undefined(row, name, f"{name} is 0 in this post")
                     for row, value in zip(data.rows, self.denominator.per_post(data)) if value == 0]
         if self.denominator.total(data) == 0:
-            return [Undefined(None, name, f"total {name} is 0, and nothing can be divided by 0")]
+            return [Undefined(None, name, f"total {name} is 0")]
         return []
 
 
@@ -111,8 +111,8 @@ class Growth:
         """Growth from 0 has no rate."""
         first, _ = data.earliest_and_latest()
         if data.columns[self.column][first] == 0:
-            return [Undefined(data.rows[first], self.column, f"the earliest post has 0 {self.column}, "
-                              "and growth from 0 cannot be given as a percentage")]
+            return [Undefined(data.rows[first], self.column, f"the earliest post has 0 {self.column} "
+                              "(growth from 0 is not a percentage)")]
         return []
 
 
