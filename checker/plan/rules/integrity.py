@@ -40,7 +40,8 @@ def honesty(posts, rubric):
     tactics = sorted({t for ts in found.values() for t in ts})
     return per_row(len(posts), list(found), (), f"{rows_text(sorted(found))} {agree(found, 'plans', 'plan')} a black-hat tactic "
                    f"({'; '.join(tactics)}). Faked numbers deceive customers, get accounts penalised and "
-                   "teach you nothing about what works; remove them and earn the audience with content.")
+                   "teach you nothing about what works; remove them and earn the audience with content. "
+                   "This rule is critical: while it fails, the plan does not pass whatever its score.")
 
 
 @rule("plan.bait", "No engagement bait")
