@@ -11,6 +11,7 @@ import pytest
 from checker.cli import main
 from checker.exercises import load_exercise
 from checker.kpi.grade import grade_files
+from checker.problems import InvalidInput
 
 ROOT = Path(__file__).resolve().parent.parent
 EXERCISES = ROOT / "exercises"
@@ -36,8 +37,13 @@ def test_reference_answers_pass(capsys, exercise_id):
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: f"{p.parent.parent.name}/{p.stem}")
 def test_golden_samples(sample):
     exercise_id = sample.parent.parent.name
-    result = grade_files(sample, load_exercise(exercise_id), EXERCISES / exercise_id / "data.csv").as_dict()
     golden = json.loads(sample.with_suffix("").with_suffix(".expected.json").read_text())
+    if golden.get("error") == "invalid-input":
+        with pytest.raises(InvalidInput) as refused:
+            grade_files(sample, load_exercise(exercise_id), EXERCISES / exercise_id / "data.csv")
+        assert [{"row": p.row, "column": p.column} for p in refused.value.problems] == golden["problems"]
+        return
+    result = grade_files(sample, load_exercise(exercise_id), EXERCISES / exercise_id / "data.csv").as_dict()
     assert {"exercise": result["exercise"], "passed": result["passed"], "score": result["score"],
             "findings": [{"rule": f["rule"], "status": f["status"], "code": f.get("code")}
                          for f in result["findings"]]} == golden
@@ -148,3 +154,39 @@ def test_xlsx_answer_sheet(capsys, tmp_path):
     code, _, _ = run(capsys, "kpi", str(tmp_path / "answers.xlsx"), "--data",
                      str(EXERCISES / "paid-funnel" / "data.csv"), "--exercise", "paid-funnel")
     assert code == 0
+
+
+def test_validate_passes_for_the_kpi_exercises(capsys):
+    code, out, _ = run(capsys, "validate", *KPI_IDS)
+    assert code == 0, out
+    assert out.count(": ok") == len(KPI_IDS)
+
+
+@pytest.mark.parametrize("change, complaint", [
+    ({"metrics": ["ctr", "click_rate"]}, "'click_rate' in metrics is not a metric id"),
+    ({"metrics": []}, "needs 'metrics'"),
+    ({"colour": "red"}, "unknown keys: colour"),
+])
+def test_exercise_settings_are_checked(change, complaint):
+    from dataclasses import replace
+
+    from checker.kpi.exercise import check
+
+    exercise = load_exercise("paid-funnel")
+    broken = replace(exercise, params={**exercise.params, **change})
+    assert any(complaint in problem for problem in check(broken))
+
+
+@pytest.mark.parametrize("change, complaint", [
+    ({"ctr": [0.02, 0.01]}, "'ctr' must be a range"),
+    ({"reach_share": [0.5, 1.5]}, "'reach_share' is a share"),
+    ({"impressions_per_follower": [1, 2]}, "not used by a paid campaign"),
+    ({"start": "1 Nov"}, "'start' must be a date"),
+    ({"posts": 1}, "'posts' must be a whole number"),
+])
+def test_dataset_ranges_are_checked(change, complaint):
+    from checker.kpi.generate import spec_problems
+
+    spec = {**load_exercise("paid-funnel").params["dataset"], **change}
+    assert any(complaint in problem for problem in spec_problems(spec))
+    assert spec_problems(load_exercise("paid-funnel").params["dataset"]) == []

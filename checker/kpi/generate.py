@@ -19,6 +19,47 @@ from checker.exercises import Exercise
 from checker.kpi.dataset import COLUMNS
 
 
+# Ranges ([low, high]) a dataset spec must give: for every campaign, then for paid
+# (spend buys the impressions) or organic (impressions follow the audience) ones.
+RANGES = ("followers", "growth_per_post", "reach_share", "engagement_rate", "shares_share",
+          "comments_share", "saves_share", "ctr")
+PAID_RANGES = ("spend", "cpm", "conversion_rate", "order_value")
+ORGANIC_RANGES = ("impressions_per_follower",)
+# Ranges that are shares of something, so within 0..1.
+SHARES = ("reach_share", "engagement_rate", "shares_share", "comments_share", "saves_share", "ctr",
+          "conversion_rate")
+
+
+def spec_problems(spec: dict) -> list[str]:
+    """What is wrong with an exercise's ``[dataset]`` table (empty when nothing)."""
+    if not isinstance(spec, dict):
+        return ["exercise.toml needs a [dataset] table: the ranges learners' datasets are drawn from."]
+    problems = [f"[dataset] needs '{key}'." for key in ("posts", "prefix", "start", "days_between",
+                                                          "platforms", "paid") if key not in spec]
+    if problems:
+        return problems
+    ranges = RANGES + (PAID_RANGES if spec["paid"] else ORGANIC_RANGES)
+    for key in (*ranges, "days_between"):
+        pair = spec.get(key)
+        if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(v, (int, float)) for v in pair)
+                and pair[0] <= pair[1]):
+            problems.append(f"[dataset] '{key}' must be a range [low, high] of numbers.")
+        elif key in SHARES and not 0 <= pair[0] <= pair[1] <= 1:
+            problems.append(f"[dataset] '{key}' is a share: both ends must be between 0 and 1.")
+    unused = set(spec) - {"posts", "prefix", "start", "days_between", "platforms", "paid", *ranges}
+    problems += [f"[dataset] '{key}' is not used by a {'paid' if spec['paid'] else 'organic'} campaign."
+                 for key in sorted(unused)]
+    if not (isinstance(spec["posts"], int) and spec["posts"] >= 2):
+        problems.append("[dataset] 'posts' must be a whole number, at least 2.")
+    if not (isinstance(spec["platforms"], list) and spec["platforms"]):
+        problems.append("[dataset] 'platforms' must list at least one platform.")
+    try:
+        dt.date.fromisoformat(str(spec["start"]))
+    except ValueError:
+        problems.append("[dataset] 'start' must be a date written YYYY-MM-DD.")
+    return problems
+
+
 def normalise_name(name: str) -> str:
     """A learner's name compared without case or extra spaces: 'Anna  Petrova ' is
     'anna petrova'."""
@@ -57,8 +98,8 @@ def learner_rows(exercise: Exercise, learner: str) -> list[dict]:
         saves = round(engaged * pick("saves_share"))
         likes = max(0, round(engaged) - shares - comments - saves)
         clicks = max(1, round(impressions * pick("ctr")))
-        conversions = round(clicks * pick("conversion_rate")) if spend else 0
-        revenue = round(conversions * pick("order_value"), 2)
+        conversions = round(clicks * pick("conversion_rate")) if spec["paid"] else 0
+        revenue = round(conversions * pick("order_value"), 2) if spec["paid"] else 0.0
         rows.append({
             "post_id": f"{spec['prefix']}{number:02d}", "date": day.isoformat(),
             "platform": rng.choice(spec["platforms"]), "followers": followers,

@@ -183,11 +183,13 @@ declare("frequency", Ratio(columns("impressions"), columns("reach"), 1),
         "How many times, on average, each person reached saw the content.")
 
 
+RELATIVE, ABSOLUTE = SETTINGS["tolerance"]["relative"], SETTINGS["tolerance"]["absolute"]
+
+
 def tolerance(correct: float) -> float:
     """How far a value may be from ``correct`` and still be right: 0.5% of it or 0.01
     in the metric's unit, whichever is larger."""
-    limits = SETTINGS["tolerance"]
-    return max(abs(correct) * limits["relative"], limits["absolute"])
+    return max(abs(correct) * RELATIVE, ABSOLUTE)
 
 
 def close_enough(value: float, target: float) -> bool:

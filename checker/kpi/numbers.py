@@ -16,8 +16,10 @@ from checker.kpi.metrics import SETTINGS
 # Spreadsheet and typographic spaces people paste as thousands separators.
 SPACES = re.compile(r"[\s\u00a0\u202f\u2009\u2007']+")
 MINUSES = "\u2212\u2013"  # the minus sign and the en dash both come from word processors
-CURRENCY = sorted(SETTINGS["numbers"]["currency"], key=len, reverse=True)
-RATIO_MARKS = SETTINGS["numbers"]["ratio_marks"]
+# Currency marks anywhere in the value, ratio marks at its end ("3.2x"); longest first so
+# "руб." is removed whole before "р.".
+CURRENCY = re.compile("|".join(re.escape(m) for m in sorted(SETTINGS["numbers"]["currency"], key=len, reverse=True)))
+RATIO_MARKS = re.compile("(?:" + "|".join(re.escape(m) for m in SETTINGS["numbers"]["ratio_marks"]) + ")$")
 DIGITS = re.compile(r"-?\d+(?:\.\d+)?|-?\.\d+")
 
 
@@ -43,6 +45,8 @@ def parse_number(cell) -> Typed:
             raise NotANumber(f"'{cell}' is not a number")
         return Typed(float(cell))
     text = "" if cell is None else str(cell)
+    if DIGITS.fullmatch(text):  # most answers are plain numbers: skip the clean-up
+        return Typed(float(text))
     body = SPACES.sub("", text).lower()
     for mark in MINUSES:
         body = body.replace(mark, "-")
@@ -50,11 +54,7 @@ def parse_number(cell) -> Typed:
         raise NotANumber("the cell is empty")
     percent = "%" in body
     body = body.replace("%", "")
-    for mark in CURRENCY:
-        body = body.replace(mark, "")
-    for mark in RATIO_MARKS:
-        if body.endswith(mark):
-            body = body[: -len(mark)]
+    body = RATIO_MARKS.sub("", CURRENCY.sub("", body))
     number = separators_to_point(body)
     if not DIGITS.fullmatch(number):
         raise NotANumber(f"'{text.strip()}' is not a number")
