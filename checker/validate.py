@@ -28,6 +28,7 @@ from checker.problems import InvalidInput
 
 KINDS = {
     "plan": "checker.plan.exercise",
+    "kpi": "checker.kpi.exercise",
 }
 GOLDEN_SUFFIX = ".expected.json"
 OK, MISMATCH, BROKEN = 0, 1, 2
