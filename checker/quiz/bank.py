@@ -104,7 +104,7 @@ class Question:
             data.update(answer=self.answer, true_feedback=self.true_feedback,
                         false_feedback=self.false_feedback)
         elif self.type == "numeric":
-            data.update(answer=self.answer, tolerance=self.tolerance,
+            data.update(answer=self.answer, tolerance=self.tolerance, unit=self.unit,
                         mistakes=[{"value": m.value, "feedback": m.feedback} for m in self.mistakes])
         if self.type in ("numeric", "ordering"):
             data.update(correct_feedback=self.correct_feedback, wrong_feedback=self.wrong_feedback)

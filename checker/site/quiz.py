@@ -1,0 +1,162 @@
+"""The ``/// quiz | ID`` and ``/// progress`` directives.
+
+The server renders every question as real HTML (fieldset and legend, labelled inputs, an
+ordered list with move buttons for ordering), so the page reads well before any script
+runs; the widget (``assets/quiz.js``) adds checking, scoring and storage, grading with the
+data in the page's JSON script by the same rules as ``checker.quiz.grade``. Lesson links
+are Markdown links, so MkDocs resolves and validates them like any other.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from html import escape
+from typing import TYPE_CHECKING
+
+from checker.quiz.bank import SETTINGS, Bank, BankError, Question, UnknownBank, list_banks, load_bank
+from checker.quiz.grade import STRINGS
+
+if TYPE_CHECKING:  # directives.py imports this module to register its directives
+    from checker.site.directives import DirectiveContext
+
+# Bumped when the shape of what the widget stores in localStorage changes.
+STORAGE_VERSION = 1
+QUIZ_DIRECTIVE = re.compile(r"^/{3}\s*quiz\s*\|\s*([a-z0-9-]+)\s*$", re.MULTILINE)
+
+
+def _bank(bank_id: str, ctx: DirectiveContext) -> Bank:
+    from checker.site.directives import DirectiveError
+
+    try:
+        return load_bank(bank_id, ctx.root)
+    except (UnknownBank, BankError) as error:
+        raise DirectiveError(f"/// quiz | {bank_id}: {error}") from None
+
+
+def _page_dir(ctx: DirectiveContext) -> str:
+    """The folder (docs-relative) of the page being rendered. MkDocs' link processor knows
+    the page; outside MkDocs links stay relative to docs/."""
+    processor = ctx.md.treeprocessors["relpath"] if "relpath" in ctx.md.treeprocessors else None
+    page = getattr(processor, "file", None)
+    return posixpath.dirname(page.src_uri) if page is not None else ""
+
+
+def _link(target: str, ctx: DirectiveContext) -> str:
+    """A docs-relative ``path.md#anchor`` made relative to the current page."""
+    path, _, anchor = target.partition("#")
+    relative = posixpath.relpath(path, _page_dir(ctx) or ".")
+    return f"{relative}#{anchor}" if anchor else relative
+
+
+def _json_script(css_class: str, data: dict) -> str:
+    # "</" inside a script element would end it early; JSON allows "<\/".
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    return f'<script type="application/json" class="{css_class}">{text}</script>'
+
+
+def render_quiz(argument: str, ctx: DirectiveContext) -> str:
+    """The interactive quiz for bank ``argument``, as Markdown with stashed HTML."""
+    bank = _bank(argument.strip(), ctx)
+    s = STRINGS["quiz"]
+    data = {"bank": bank.id, "version": STORAGE_VERSION, "pass_mark": bank.pass_mark,
+            "shuffle": bank.shuffle, "float_slack": SETTINGS["float_slack"],
+            "questions": [q.as_dict() for q in bank.questions],
+            "strings": {**s, **STRINGS["grading"]}}
+    parts = [ctx.html(f'<div class="smm-quiz" data-quiz="{bank.id}">{_json_script("smm-quiz-data", data)}'
+                      f'<p class="smm-quiz-best" hidden></p>')]
+    total = len(bank.questions)
+    for number, question in enumerate(bank.questions, 1):
+        parts.append(ctx.html(_question_open(bank, question, number, total)))
+        parts.append(f"[{s['lesson']}]({_link(question.lesson, ctx)}){{ .smm-lesson }}")
+        # Raw HTML stays unwrapped by <p> only when it starts with a block element.
+        parts.append(ctx.html(f'<div class="smm-q-end"><button type="button" class="md-button smm-check">'
+                              f'{escape(s["check"])}</button><div class="smm-feedback" role="status"></div>'
+                              '</div></fieldset>'))
+    parts.append(ctx.html('<div class="smm-quiz-end"><p class="smm-score" role="status"></p>'
+                          f'<button type="button" class="md-button smm-retry" hidden>{escape(s["retry"])}</button>'
+                          '</div></div>'))
+    return "\n\n".join(parts)
+
+
+def _question_open(bank: Bank, q: Question, number: int, total: int) -> str:
+    """A question's fieldset up to (not including) its lesson link."""
+    s = STRINGS["quiz"]
+    base = f"smm-{bank.id}-{q.id}"
+    heading = escape(s["question_number"].format(number=number, total=total))
+    out = [f'<fieldset class="smm-q" id="{base}" data-qid="{q.id}" data-type="{q.type}">',
+           f'<legend><span class="smm-q-number">{heading}</span> '
+           f'<span class="smm-prompt">{escape(q.prompt)}</span></legend>']
+    if q.type in ("single", "multiple", "true-false"):
+        kind = "checkbox" if q.type == "multiple" else "radio"
+        if q.type == "multiple":
+            out.append(f'<p class="smm-hint">{escape(s["choose_all"])}</p>')
+        labels = ([s["true"], s["false"]] if q.type == "true-false" else [o.text for o in q.options])
+        values = ["true", "false"] if q.type == "true-false" else [str(i) for i in range(len(labels))]
+        out.append('<div class="smm-options">')
+        for value, label in zip(values, labels):
+            out.append(f'<div class="smm-option"><input type="{kind}" name="{base}" id="{base}-{value}" '
+                       f'value="{value}"><label for="{base}-{value}">{escape(label)}</label></div>')
+        out.append("</div>")
+    elif q.type == "numeric":
+        unit = f' <span class="smm-unit" id="{base}-unit">{escape(q.unit)}</span>' if q.unit else ""
+        described = f' aria-describedby="{base}-unit"' if q.unit else ""
+        out.append(f'<p class="smm-number"><label for="{base}-input">{escape(s["your_answer"])}</label> '
+                   f'<input type="text" inputmode="decimal" autocomplete="off" id="{base}-input"{described}>'
+                   f'{unit}</p>')
+    else:
+        out.append(f'<p class="smm-hint" id="{base}-help">{escape(s["ordering_help"])}</p>'
+                   f'<ol class="smm-order" aria-describedby="{base}-help">')
+        for index in q.presented_order():
+            text = escape(q.items[index])
+            out.append(f'<li data-index="{index}"><span class="smm-item">{text}</span>'
+                       f'<span class="smm-moves"><button type="button" class="smm-up" '
+                       f'aria-label="{escape(s["move_up"])}: {text}">↑</button>'
+                       f'<button type="button" class="smm-down" '
+                       f'aria-label="{escape(s["move_down"])}: {text}">↓</button></span></li>')
+        out.append("</ol>")
+    return "".join(out)
+
+
+def quiz_pages(ctx: DirectiveContext) -> dict[str, str]:
+    """Which page (docs-relative) embeds each bank, found from the directives themselves."""
+    pages: dict[str, str] = {}
+    for path in sorted(ctx.docs_dir.rglob("*.md")):
+        for bank_id in QUIZ_DIRECTIVE.findall(path.read_text(encoding="utf-8")):
+            pages.setdefault(bank_id, path.relative_to(ctx.docs_dir).as_posix())
+    return pages
+
+
+def _course_order(bank_ids: list[str], ctx: DirectiveContext) -> list[str]:
+    """Banks in the order of the syllabus modules (topics.toml), any others after."""
+    from checker.site.directives import read_toml
+
+    modules = [m["id"] for m in read_toml(ctx.root / "topics.toml").get("module", [])]
+    return sorted(bank_ids, key=lambda b: (modules.index(b) if b in modules else len(modules), b))
+
+
+def render_progress(argument: str, ctx: DirectiveContext) -> str:
+    """The learner's progress over every bank, with export, import and erase buttons."""
+    s = STRINGS["progress"]
+    pages = quiz_pages(ctx)
+    banks = [_bank(bank_id, ctx) for bank_id in _course_order(list_banks(ctx.root), ctx) if bank_id in pages]
+    data = {"version": STORAGE_VERSION, "strings": s,
+            "banks": [{"id": b.id, "title": b.title, "pass_mark": b.pass_mark} for b in banks]}
+    rows = [f"| {escape(s['quiz'])} | {escape(s['best'])} | {escape(s['status'])} |", "| --- | --- | --- |"]
+    for bank in banks:
+        rows.append(f"| [{escape(bank.title)}]({_link(pages[bank.id], ctx)}) "
+                    f'| <span data-progress-best="{bank.id}">–</span> '
+                    f'| <span data-progress-status="{bank.id}">{escape(s["not_started"])}</span> |')
+    buttons = ('<div class="smm-progress-actions">'
+               f'<button type="button" class="md-button smm-export">{escape(s["export"])}</button>'
+               f'<button type="button" class="md-button smm-import">{escape(s["import"])}</button>'
+               '<input type="file" class="smm-import-file" accept=".json,application/json" hidden>'
+               f'<button type="button" class="md-button smm-erase">{escape(s["erase"])}</button>'
+               '<p class="smm-progress-status" role="status"></p></div></div>')
+    return "\n\n".join([
+        ctx.html(f'<div class="smm-progress">{_json_script("smm-progress-data", data)}'
+                 f'<p class="smm-progress-summary" role="status"></p>'),
+        "\n".join(rows),
+        ctx.html(buttons),
+    ])
