@@ -22,7 +22,7 @@ from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
 from checker.course import course_root
-from checker.site import exercise_pages, glossary, syllabus
+from checker.site import exercise_pages, glossary, quiz, syllabus
 
 DIRECTIVE = re.compile(r"^/{3}\s*([a-z][a-z-]*)\s*(?:\|\s*(.*?))?\s*$")
 CLOSE = re.compile(r"^/{3}\s*$")
@@ -53,6 +53,9 @@ DIRECTIVES: dict[str, Callable[[str, DirectiveContext], str]] = {
     "key-points": syllabus.render_key_points,
     "schedule": syllabus.render_schedule,
     "exercises": exercise_pages.render_exercise_list,
+    "rubric": exercise_pages.render_rubric,
+    "quiz": quiz.render_quiz,
+    "progress": quiz.render_progress,
 }
 
 
@@ -108,8 +111,9 @@ class CourseDirectivesExtension(Extension):
         ctx = DirectiveContext(root=root, docs_dir=root / self.getConfig("docs_dir"),
                                glossary=root / self.getConfig("glossary"), md=md)
         terms = glossary.tooltips(glossary.load(ctx.glossary))
-        # Before everything else, so directives can emit any Markdown.
-        md.preprocessors.register(DirectivePreprocessor(md, ctx, terms), "course-directives", 40)
+        # After whitespace normalising (30), which would strip the raw-HTML placeholders'
+        # markers, and before HTML blocks are found (20), so directives can emit any Markdown.
+        md.preprocessors.register(DirectivePreprocessor(md, ctx, terms), "course-directives", 25)
 
 
 def makeExtension(**kwargs) -> CourseDirectivesExtension:
