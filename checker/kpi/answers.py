@@ -8,6 +8,7 @@ metric (``not-a-number``), not a reason to refuse the sheet.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from checker.kpi.metrics import METRICS, SETTINGS
@@ -18,6 +19,13 @@ COLUMNS = {"metric": SETTINGS["answers"]["metric"], "value": SETTINGS["answers"]
 # Every way of naming a metric, normalised like headers are.
 NAMES = {normalise_header(name): metric.id
          for metric in METRICS.values() for name in (metric.id, *metric.names)}
+
+
+@lru_cache(maxsize=4096)
+def metric_named(name: str) -> str | None:
+    """The metric id a sheet's name means, or None. Cached: a class writes the same few
+    names on every sheet."""
+    return NAMES.get(normalise_header(name))
 
 
 @dataclass(frozen=True)
@@ -49,7 +57,7 @@ def answers_from_table(table: Table) -> dict[str, Answer]:
                 problems.append(InputProblem(row.number, metric_header, "this value has no metric "
                                              "name; write which metric it answers."))
             continue
-        metric_id = NAMES.get(normalise_header(name))
+        metric_id = metric_named(str(name))
         if metric_id is None:
             problems.append(InputProblem(row.number, metric_header, f"'{name}' is not a metric of the "
                                          f"course.{suggestion(str(name), list(NAMES))} The metric ids are: "
