@@ -42,17 +42,20 @@ def render(argument: str, ctx) -> str:
         if anchor in seen:
             raise DirectiveError(f"{path}: '{entry['term']}' and '{seen[anchor]}' have the same anchor.")
         seen[anchor] = entry["term"]
+    # Definition-list Markdown, not raw HTML, so MkDocs sees the anchors it validates.
     blocks: list[str] = []
     letter = None
     for entry in terms:
         first = entry["term"][0].upper()
+        first = first if first.isalpha() else "0-9"
         if first != letter:
+            if letter is not None:
+                blocks.append("</div>")
             letter = first
-            blocks.append(f"\n## {letter if letter.isalpha() else '#'}\n")
+            blocks += [f"## {letter}", '<div class="smm-glossary" markdown>']
         aliases = entry.get("aliases", [])
         also = f' <span class="smm-glossary__aka">(also: {html.escape(", ".join(aliases))})</span>' if aliases else ""
-        blocks.append(ctx.html(
-            f'<dl class="smm-glossary"><dt id="{slug(entry["term"])}">{html.escape(entry["term"])}{also}</dt>'
-            f'<dd>{html.escape(entry["definition"])}</dd></dl>'
-        ))
+        blocks.append(f'{entry["term"]}{also} {{ #{slug(entry["term"])} }}\n:   {entry["definition"]}')
+    if letter is not None:
+        blocks.append("</div>")
     return "\n\n".join(blocks)

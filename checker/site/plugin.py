@@ -7,6 +7,7 @@ from the lesson's front matter. It holds no grading logic.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from mkdocs.config import base
@@ -22,6 +23,8 @@ ASSETS_DIR = Path(__file__).parent / "assets"
 VENDORED = {"mermaid/dist/mermaid.min.js": "assets/vendor/mermaid.min.js"}
 # Files of an exercise folder that learners download from the exercise page.
 DOWNLOADS = ("starter.csv", "starter.xlsx", "answers-blank.csv", "answers-blank.xlsx", "data.csv")
+# Warnings, not exceptions: `mkdocs build --strict` fails on them, a draft build goes on.
+log = logging.getLogger("mkdocs.plugins.smm-course")
 
 
 class CourseConfig(base.Config):
@@ -95,7 +98,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             try:
                 title = load_exercise(exercise_id, self.root).title
             except UnknownExercise as error:
-                raise PluginError(f"{src_uri}: {error}") from None
+                log.warning(f"{src_uri}: {error}")
+                title = exercise_id
             practice.append(f"- :material-pencil-outline: [Exercise: {title}]({up}exercises/{exercise_id}.md)")
         if practice:
             lines += ["", "## Practise", "", *practice]

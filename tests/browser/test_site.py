@@ -84,7 +84,11 @@ def test_glossary_terms_have_tooltips(page, site_url):
 
 def test_mermaid_diagram_renders_from_the_vendored_script(page, site_url):
     page.goto(site_url + "course-map/")
-    page.locator(".mermaid svg").first.wait_for(timeout=15000)
+    diagram = page.locator("div.mermaid").first
+    # Material draws into a closed shadow root: the drawing shows as the element's height.
+    page.wait_for_function("() => document.querySelector('div.mermaid').getBoundingClientRect().height > 80",
+                           timeout=15000)
+    assert diagram.bounding_box()["width"] > 200
 
 
 @pytest.mark.parametrize("path", ["", "course-map/", "glossary/", "kpis/engagement-metrics/",
