@@ -32,7 +32,7 @@ def test_each_metric_is_described_for_learners(metric_id):
     assert re.fullmatch(r"docs/kpis/[a-z-]+\.md", metric.lesson)
 
 
-def test_lessons_named_in_the_data_file_exist_once_written():
+def test_lessons_named_in_the_data_file_exist():
     lessons = {m.lesson for m in METRICS.values()}
     assert lessons == {"docs/kpis/engagement-metrics.md", "docs/kpis/paid-metrics.md",
                        "docs/kpis/return-metrics.md", "docs/kpis/growth-and-variants.md"}
@@ -60,3 +60,33 @@ def test_follower_growth_orders_posts_by_date_not_by_row():
 def test_tolerance_is_half_a_percent_or_a_hundredth_whichever_is_larger(correct, value, right):
     assert close_enough(value, correct) is right
     assert tolerance(correct) == max(abs(correct) * 0.005, 0.01)
+
+
+def test_the_kpi_core_imports_the_standard_library_only():
+    import ast
+    import sys
+
+    for module in (ROOT / "checker" / "kpi").glob("*.py"):
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0:
+                names = [node.module]
+            else:
+                continue
+            for name in names:
+                top = name.split(".")[0]
+                assert top == "checker" or top in sys.stdlib_module_names, (module.name, name)
+                assert name not in ("checker.xlsx", "checker.site"), (module.name, name)
+
+
+def test_grading_a_csv_sheet_never_loads_openpyxl():
+    import subprocess
+    import sys
+
+    script = ("import sys; from checker.exercises import load_exercise; from checker.kpi import grade_files; "
+              "e = load_exercise('paid-funnel'); grade_files(e.file('reference-answers.csv'), e, e.file('data.csv')); "
+              "print('openpyxl' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.strip() == "False"
