@@ -10,7 +10,7 @@ learner may have computed (another denominator, totals instead of a mean, and so
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from statistics import fmean
 from typing import TYPE_CHECKING
 
@@ -21,10 +21,6 @@ if TYPE_CHECKING:
 
 with (DATA_DIR / "metrics.toml").open("rb") as _handle:
     SETTINGS = tomllib.load(_handle)
-
-# Word for each unit as findings print it.
-UNIT_WORDS = {"%": "a percentage", "money": "an amount of money", "ratio": "a ratio"}
-
 
 @dataclass(frozen=True)
 class Undefined:
@@ -128,7 +124,7 @@ class Metric:
     unit: str = ""
     formula: str = ""
     lesson: str = ""
-    used_columns: tuple[str, ...] = field(default=())
+    used_columns: tuple[str, ...] = ()  # every column the rule reads
 
     def value(self, data: Dataset) -> float:
         """The right value for a dataset (memoised on the dataset)."""
