@@ -37,6 +37,7 @@ def verdict(metric_id: str, cell) -> tuple[str, str | None, str]:
     ("er_followers", "6.67", "wrong-denominator"),        # divided by reach
     ("ctr", "4.88", "wrong-denominator"),                 # clicks / reach
     ("conversion_rate", "0.1", "wrong-denominator"),      # conversions / impressions
+    ("follower_growth", "9.09", "wrong-denominator"),     # 100 / 1100, the latest followers
     ("er_reach", "5.61", "ratio-of-totals"),              # 115 / 2050
     ("virality_rate", "0.25", "ratio-of-totals"),         # 10 / 4000
     ("ctr", "3", "mean-of-ratios"),                       # (1% + 3% + 5%) / 3

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Iterator
 
 from checker.kpi.dataset import Dataset
-from checker.kpi.metrics import METRICS, SETTINGS, Metric, Ratio, close_enough
+from checker.kpi.metrics import METRICS, SETTINGS, Growth, Metric, Ratio, close_enough
 
 # A candidate: the value a mistake gives (None where it divides by 0), and the sentence
 # that explains it.
@@ -131,8 +131,13 @@ def roi_roas_swap(metric: Metric, data: Dataset) -> Candidates:
 @diagnosis("wrong-denominator")
 def wrong_denominator(metric: Metric, data: Dataset) -> Candidates:
     """Divided by a neighbouring column: followers, reach or impressions swapped, or
-    impressions for clicks."""
-    if not isinstance(metric.rule, Ratio) or len(metric.rule.denominator.add) != 1:
+    impressions for clicks; for growth, divided by the latest value."""
+    if isinstance(metric.rule, Growth):
+        yield variant(metric, data, from_latest=True), (
+            f"you divided the change by the {metric.rule.column} at the latest post; {metric.id} divides "
+            f"it by the {metric.rule.column} at the earliest post, where the growth starts.")
+        return
+    if len(metric.rule.denominator.add) != 1:
         return
     right = metric.rule.denominator.add[0]
     used = set(metric.rule.numerator.add)

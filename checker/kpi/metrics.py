@@ -96,12 +96,13 @@ class Growth:
 
     column: str
     scale: float = 100
+    from_latest: bool = False  # divide by the latest value: only a mistake does this
 
     def value(self, data: Dataset) -> float:
-        """The metric's value; raises ``ZeroDivisionError`` when the start is 0."""
+        """The metric's value; raises ``ZeroDivisionError`` when the base is 0."""
         first, last = data.earliest_and_latest()
         values = data.columns[self.column]
-        return (values[last] - values[first]) / values[first] * self.scale
+        return (values[last] - values[first]) / values[last if self.from_latest else first] * self.scale
 
     def undefined(self, data: Dataset) -> list[Undefined]:
         """Growth from 0 has no rate."""
