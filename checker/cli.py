@@ -21,6 +21,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "checker.validate",
     "checker.kpi.command",
     "checker.quiz.command",
+    "checker.gradebook_command",
 )
 
 

@@ -1,0 +1,208 @@
+"""Grade a whole class: a folder with one submission per learner, one gradebook row each.
+
+The learner is the file name without its extension (``Ana Silva.csv``, ``ana.silva.xlsx``),
+so an instructor who names files by LMS username gets a gradebook the LMS can match.
+Each submission goes through the very function its kind's own command uses
+(``smm-check plan``, or ``smm-check kpi --learner NAME`` against the learner's own
+dataset), so a learner's row never disagrees with what they saw checking their file.
+A file that cannot be graded is a row with status ``invalid`` and its problems, never
+a reason to stop grading the others.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from statistics import fmean
+from typing import Callable, NamedTuple
+
+from checker.exercises import Exercise
+from checker.kpi import exercise as kpi_exercise
+from checker.kpi.generate import normalise_name
+from checker.kpi.grade import grade_files as grade_kpi_files
+from checker.plan import exercise as plan_exercise
+from checker.problems import InputProblem, InvalidInput
+from checker.report import Result
+from checker.tables import XLSX_SUFFIXES
+
+SUBMISSION_SUFFIXES = (".csv", *sorted(XLSX_SUFFIXES))
+COLUMNS = ("learner", "score", "passed", "status", "failed_rules", "problems")
+GRADED, INVALID = "graded", "invalid"
+# Enough problems for the instructor to see what went wrong; the learner gets the full
+# list by checking the file themselves.
+PROBLEMS_SHOWN = 3
+# A cell starting with one of these is run as a formula by Excel and LibreOffice; file
+# names and problem texts come from learners, so such a cell is quoted (OWASP "CSV
+# injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class ClassFolderError(ValueError):
+    """The folder or the exercise cannot be graded as a class; the message says why."""
+
+
+def grade_plan(exercise: Exercise, path: Path, learner: str, encoding: str | None) -> Result:
+    """A content plan, as ``smm-check plan`` grades it; the learner's name plays no part."""
+    return plan_exercise.grade_file(exercise, path, encoding)
+
+
+def grade_kpi(exercise: Exercise, path: Path, learner: str, encoding: str | None) -> Result:
+    """A KPI answer sheet, as ``smm-check kpi --learner`` grades it: against the dataset
+    generated for this learner."""
+    return grade_kpi_files(path, exercise, learner=learner, encoding=encoding)
+
+
+class Kind(NamedTuple):
+    """How one exercise kind is checked and graded."""
+
+    check: Callable[[Exercise], list[str]]
+    grade: Callable[[Exercise, Path, str, str | None], Result]
+
+
+KINDS = {
+    "plan": Kind(plan_exercise.check, grade_plan),
+    "kpi": Kind(kpi_exercise.check, grade_kpi),
+}
+
+
+@dataclass
+class Entry:
+    """One learner's row: the file, and its result or the reason it was not graded."""
+
+    learner: str
+    file: str
+    outcome: Result | InvalidInput
+
+    @property
+    def status(self) -> str:
+        """``graded`` or ``invalid``."""
+        return INVALID if isinstance(self.outcome, InvalidInput) else GRADED
+
+    def as_dict(self) -> dict:
+        """The learner's object in the ``--json`` output."""
+        if isinstance(self.outcome, InvalidInput):
+            return {"learner": self.learner, "score": None, "passed": None, "status": INVALID,
+                    "problems": [p.as_dict() for p in self.outcome.problems]}
+        return {"learner": self.learner, "score": self.outcome.score, "passed": self.outcome.passed,
+                "status": GRADED, "findings": [f.as_dict() for f in self.outcome.findings]}
+
+
+@dataclass
+class Gradebook:
+    """A graded class: an entry per submission, sorted by learner, and the files left out."""
+
+    exercise: Exercise
+    entries: list[Entry]
+    skipped: list[str] = field(default_factory=list)
+
+    @property
+    def graded(self) -> list[Result]:
+        """The results of the submissions that could be graded."""
+        return [e.outcome for e in self.entries if isinstance(e.outcome, Result)]
+
+    @property
+    def invalid(self) -> list[Entry]:
+        """The submissions that could not be graded."""
+        return [e for e in self.entries if e.status == INVALID]
+
+    def as_dict(self) -> dict:
+        """The documented ``--json`` object."""
+        return {"exercise": self.exercise.id, "kind": self.exercise.kind,
+                "learners": [e.as_dict() for e in self.entries]}
+
+    def summary(self) -> str:
+        """One line for the instructor: how many were graded, passed and invalid, and the mean."""
+        graded = self.graded
+        mean = f"mean score {fmean(r.score for r in graded):.1f}" if graded else "no mean score"
+        return (f"{len(graded)} graded, {sum(r.passed for r in graded)} passed, "
+                f"{len(self.invalid)} invalid, {mean}")
+
+
+def learner_name(path: Path) -> str:
+    """The learner a file belongs to: its name without the extension. NFC because macOS
+    may hand back 'José' with a separate accent, which would generate another dataset."""
+    return unicodedata.normalize("NFC", path.stem).strip()
+
+
+def is_submission(path: Path) -> bool:
+    """A table file a learner handed in; hidden files and Excel's ``~$`` lock files are not."""
+    return (path.is_file() and path.suffix.lower() in SUBMISSION_SUFFIXES
+            and not path.name.startswith((".", "~$")))
+
+
+def grade_class(folder: str | Path, exercise: Exercise, encoding: str | None = None) -> Gradebook:
+    """Grade every submission in ``folder``. Raises ``ClassFolderError`` when the folder
+    does not exist or holds no submission, or the exercise cannot be graded."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise ClassFolderError(f"there is no folder '{folder}'.")
+    kind = KINDS.get(exercise.kind)
+    if kind is None:
+        raise ClassFolderError(f"'{exercise.id}' is a {exercise.kind} exercise; grade-class grades "
+                               f"{' and '.join(KINDS)} exercises.")
+    broken = kind.check(exercise)
+    if broken:
+        raise ClassFolderError(f"the exercise '{exercise.id}' is broken: {' '.join(broken)} "
+                               f"Run 'smm-check validate {exercise.id}'.")
+    files = sorted(folder.iterdir(), key=lambda p: (learner_name(p).casefold(), p.name))
+    submissions = [p for p in files if is_submission(p)]
+    if not submissions:
+        raise ClassFolderError(f"'{folder}' holds no submission: put one {', '.join(SUBMISSION_SUFFIXES)} "
+                               "file per learner in it, named after the learner.")
+    same_learner: dict[str, list[str]] = {}
+    for path in submissions:
+        same_learner.setdefault(normalise_name(learner_name(path)), []).append(path.name)
+    entries = []
+    for path in submissions:
+        learner = learner_name(path)
+        twins = same_learner[normalise_name(learner)]
+        if not learner:
+            outcome = InvalidInput([InputProblem(None, None, f"the file name '{path.name}' names no "
+                                                 "learner; rename it after the learner's username.")])
+        elif len(twins) > 1:
+            outcome = InvalidInput([InputProblem(None, None, f"this learner has {len(twins)} submissions "
+                                                 f"({', '.join(twins)}); keep one and grade again.")])
+        else:
+            try:
+                outcome = kind.grade(exercise, path, learner, encoding)
+            except InvalidInput as error:
+                outcome = error
+        entries.append(Entry(learner, path.name, outcome))
+    skipped = [p.name + ("/" if p.is_dir() else "") for p in files if not is_submission(p)]
+    return Gradebook(exercise, entries, skipped)
+
+
+def problems_summary(error: InvalidInput) -> str:
+    """The first few problems, each with its row and column, and how many more there are."""
+    shown = [str(p) for p in error.problems[:PROBLEMS_SHOWN]]
+    more = len(error.problems) - PROBLEMS_SHOWN
+    return "; ".join(shown) + (f"; and {more} more" if more > 0 else "")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """``text`` as a spreadsheet shows it, never run as a formula."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def gradebook_row(entry: Entry) -> list[str]:
+    """An entry as the gradebook CSV's cells, in ``COLUMNS`` order."""
+    if isinstance(entry.outcome, InvalidInput):
+        return [spreadsheet_safe(entry.learner), "", "", INVALID, "",
+                spreadsheet_safe(problems_summary(entry.outcome))]
+    result = entry.outcome
+    failed = " ".join(f.rule for f in result.findings if f.status == "fail")
+    return [spreadsheet_safe(entry.learner), f"{result.score:g}", "yes" if result.passed else "no",
+            GRADED, failed, ""]
+
+
+def gradebook_csv(book: Gradebook) -> str:
+    """The gradebook as CSV text: a byte-order mark first, so Excel reads it as UTF-8
+    rather than the system's code page, then a header and one row per learner."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(COLUMNS)
+    writer.writerows(gradebook_row(e) for e in book.entries)
+    return "\ufeff" + out.getvalue()
