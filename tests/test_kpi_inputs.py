@@ -128,3 +128,16 @@ def test_unknown_and_repeated_metrics_are_all_named():
 def test_an_answer_sheet_without_its_columns_is_refused():
     found = answer_problems("kpi,number\nctr,1\n")
     assert [(row, column) for row, column, _ in found] == [(1, "value")]
+
+
+def test_a_dataset_with_only_the_needed_columns_is_graded_and_diagnosed():
+    from checker.kpi.answers import Answer
+    from checker.kpi.grade import judge
+
+    text = "date,reach,likes,comments,shares,saves\n2026-01-01,100,5,0,0,0\n2026-01-02,50,10,0,0,0\n"
+    data = dataset_from_text(text, ["er_reach"])
+    # Mean of 5% and 20% is 12.5%; the totals give 10%. Followers and impressions,
+    # which another diagnosis would try, are absent and simply not tried.
+    assert judge(METRICS["er_reach"], data, Answer(2, "12.5")).status == "pass"
+    assert judge(METRICS["er_reach"], data, Answer(2, "10")).code == "ratio-of-totals"
+    assert judge(METRICS["er_reach"], data, Answer(2, "55")).code == "unknown"

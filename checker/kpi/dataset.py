@@ -32,7 +32,6 @@ class Dataset:
     dates: list[dt.date]
     columns: dict[str, list[float]]
     headers: dict[str, str]  # canonical column -> the header the file uses
-    post_ids: list[str] = field(default_factory=list)
     _memo: dict = field(default_factory=dict, repr=False)
 
     def memo(self, key, compute: Callable):
@@ -71,7 +70,9 @@ def dataset_from_table(table: Table, metric_ids: Iterable[str]) -> Dataset:
     where = table.bind(COLUMNS, required_columns(metric_ids))
     headers = {c: table.column_name(i) for c, i in where.items()}
     problems: list[InputProblem] = []
-    numbers = {c: [] for c in NUMBER_COLUMNS if c in where}
+    # Every number column present is checked, not only the required ones: diagnosing a
+    # wrong answer may recompute it with another column (followers for reach).
+    numbers: dict[str, list[float]] = {c: [] for c in NUMBER_COLUMNS if c in where}
     dates = []
     for row in table.rows:
         cell = cell_of(row.cells, where["date"])
@@ -86,8 +87,7 @@ def dataset_from_table(table: Table, metric_ids: Iterable[str]) -> Dataset:
         problems += impossible_rows(table, numbers, headers)
     if problems:
         raise InvalidInput(problems)
-    data = Dataset([r.number for r in table.rows], dates, numbers, headers,
-                   [str(cell_of(r.cells, where["post_id"])) for r in table.rows] if "post_id" in where else [])
+    data = Dataset([r.number for r in table.rows], dates, numbers, headers)
     problems = undefined_metrics(data, metric_ids)
     if problems:
         raise InvalidInput(problems)

@@ -70,10 +70,11 @@ def candidates_for(metric: Metric, data: Dataset) -> list[tuple[str, float, str]
 
 def variant(metric: Metric, data: Dataset, **changes) -> float | None:
     """The metric's value with parts of its rule changed; None when the changed rule
-    divides by 0, since such a variant explains no typed number."""
+    divides by 0 or reads a column the dataset does not have, since such a variant
+    explains no typed number."""
     try:
         return replace(metric.rule, **changes).value(data)
-    except ZeroDivisionError:
+    except (ZeroDivisionError, KeyError):
         return None
 
 
@@ -123,9 +124,10 @@ def roi_roas_swap(metric: Metric, data: Dataset) -> Candidates:
     other = METRICS[other_id]
     message = (f"this is {other.id} ({other.formula}), not {metric.id}. {metric.title} is "
                f"{metric.formula}.")
-    value = other.value(data)
-    yield value, message
-    yield value / 100 if other.unit == "%" else value * 100, message
+    value = variant(other, data)
+    if value is not None:
+        yield value, message
+        yield value / 100 if other.unit == "%" else value * 100, message
 
 
 @diagnosis("wrong-denominator")

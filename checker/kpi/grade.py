@@ -9,6 +9,7 @@ from checker.exercises import Exercise
 from checker.kpi.answers import Answer, read_answers
 from checker.kpi.dataset import Dataset, dataset_from_text, read_dataset
 from checker.kpi.diagnose import MISSING, NOT_A_NUMBER, explain
+from checker.kpi.generate import learner_dataset_csv
 from checker.kpi.metrics import METRICS, Metric, close_enough
 from checker.kpi.numbers import NotANumber, Typed, parse_number
 from checker.problems import InputProblem, InvalidInput
@@ -57,8 +58,6 @@ def load_dataset(exercise: Exercise, data_path: str | Path | None = None, learne
     """The dataset to grade against: a file, or the learner's own generated one."""
     if data_path is not None:
         return read_dataset(data_path, asked_metrics(exercise), encoding)
-    from checker.kpi.generate import learner_dataset_csv  # only needed for --learner
-
     return dataset_from_text(learner_dataset_csv(exercise, learner or ""), asked_metrics(exercise))
 
 
