@@ -3,7 +3,7 @@
 The server renders every question as real HTML (fieldset and legend, labelled inputs, an
 ordered list with move buttons for ordering), so the page reads well before any script
 runs; the widget (``assets/quiz.js``) adds checking, scoring and storage, grading with the
-data in the page's JSON script by the same rules as ``checker.quiz.grade``. Lesson links
+data in the quiz's data-smm attribute by the same rules as ``checker.quiz.grade``. Lesson links
 are Markdown links, so MkDocs resolves and validates them like any other.
 """
 
@@ -50,10 +50,11 @@ def _link(target: str, ctx: DirectiveContext) -> str:
     return f"{relative}#{anchor}" if anchor else relative
 
 
-def _json_script(css_class: str, data: dict) -> str:
-    # "</" inside a script element would end it early; JSON allows "<\/".
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-    return f'<script type="application/json" class="{css_class}">{text}</script>'
+def _data_attribute(data: dict) -> str:
+    """The widget's data as an HTML attribute. Not a JSON <script>: Material's instant
+    navigation re-creates every script of the new page as plain JavaScript, which would
+    run the JSON and drop the element."""
+    return f'data-smm="{escape(json.dumps(data, ensure_ascii=False, separators=(",", ":")))}"'
 
 
 def render_quiz(argument: str, ctx: DirectiveContext) -> str:
@@ -64,7 +65,7 @@ def render_quiz(argument: str, ctx: DirectiveContext) -> str:
             "shuffle": bank.shuffle, "float_slack": SETTINGS["float_slack"],
             "questions": [q.as_dict() for q in bank.questions],
             "strings": {**s, **STRINGS["grading"]}}
-    parts = [ctx.html(f'<div class="smm-quiz" data-quiz="{bank.id}">{_json_script("smm-quiz-data", data)}'
+    parts = [ctx.html(f'<div class="smm-quiz" data-quiz="{bank.id}" {_data_attribute(data)}>'
                       f'<p class="smm-quiz-best" hidden></p>')]
     total = len(bank.questions)
     for number, question in enumerate(bank.questions, 1):
@@ -155,7 +156,7 @@ def render_progress(argument: str, ctx: DirectiveContext) -> str:
                f'<button type="button" class="md-button smm-erase">{escape(s["erase"])}</button>'
                '<p class="smm-progress-status" role="status"></p></div></div>')
     return "\n\n".join([
-        ctx.html(f'<div class="smm-progress">{_json_script("smm-progress-data", data)}'
+        ctx.html(f'<div class="smm-progress" {_data_attribute(data)}>'
                  f'<p class="smm-progress-summary" role="status"></p>'),
         "\n".join(rows),
         ctx.html(buttons),

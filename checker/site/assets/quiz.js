@@ -72,7 +72,7 @@
   function initQuiz(root) {
     if (root.dataset.ready) return;
     root.dataset.ready = "1";
-    var data = JSON.parse(root.querySelector(".smm-quiz-data").textContent);
+    var data = JSON.parse(root.dataset.smm);
     var s = data.strings;
     var key = storageKey(data.bank, data.version);
     var stored = load(key);
@@ -262,7 +262,7 @@
   function initProgress(root) {
     if (root.dataset.ready) return;
     root.dataset.ready = "1";
-    var data = JSON.parse(root.querySelector(".smm-progress-data").textContent);
+    var data = JSON.parse(root.dataset.smm);
     var s = data.strings;
     var status = root.querySelector(".smm-progress-status");
     var file = root.querySelector(".smm-import-file");
