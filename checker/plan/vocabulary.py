@@ -4,7 +4,7 @@ and KPIs, each canonical value with its aliases (``checker/data/vocabulary.toml`
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from checker.plan.data import load
 from checker.tables import normalise_header as normalise
@@ -23,7 +23,7 @@ class Vocabulary:
 
     def find(self, text: str) -> str | None:
         """The canonical value ``text`` names, or None when it is not in the list."""
-        return self.lookup.get(normalise(text))
+        return find(self.field, text)
 
     def spellings(self) -> list[str]:
         """Every accepted spelling, for 'did you mean' suggestions."""
@@ -39,6 +39,13 @@ def vocabulary(field: str) -> Vocabulary:
         for spelling in (canonical, *aliases):
             lookup[normalise(spelling)] = canonical
     return Vocabulary(field, tuple(entries), lookup)
+
+
+@lru_cache(maxsize=4096)
+def find(field: str, text: str) -> str | None:
+    """The canonical value of ``field`` that ``text`` names (cached: a plan repeats the
+    same few spellings on every row)."""
+    return vocabulary(field).lookup.get(normalise(text))
 
 
 def columns() -> dict[str, list[str]]:

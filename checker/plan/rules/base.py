@@ -5,13 +5,18 @@ data (``plan_rubric.toml``), its explanation in its docstring."""
 from __future__ import annotations
 
 import inspect
+import string
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Sequence
 
 from checker.plan.parse import Post
 from checker.plan.rubric import Rubric
 
 CREDIT = {"pass": 1.0, "warn": 0.5, "fail": 0.0}
+# Punctuation turned into spaces before a text is split into words: ASCII and the
+# typographic marks learners paste from word processors.
+PUNCTUATION = str.maketrans(dict.fromkeys(string.punctuation + "«»“”„‘’‚‹›—–…•·¡¿", " "))
 
 
 @dataclass(frozen=True)
@@ -88,3 +93,10 @@ def plural(count: int, word: str, many: str | None = None) -> str:
 def agree(rows: Sequence, singular: str, many: str) -> str:
     """The verb form that agrees with a list of rows: 'row 4 uses', 'rows 4 and 9 use'."""
     return singular if len(rows) == 1 else many
+
+
+@lru_cache(maxsize=4096)
+def words(text: str) -> frozenset[str]:
+    """The distinct words of a text, in lower case and without punctuation (cached:
+    several rules read the same copy)."""
+    return frozenset(text.lower().translate(PUNCTUATION).split())

@@ -4,19 +4,16 @@ each platform, goals measured by the right KPI, and a call to action where one i
 
 from __future__ import annotations
 
+import math
 import re
-from collections import defaultdict
-from difflib import SequenceMatcher
+from collections import Counter, defaultdict
+from operator import itemgetter
 
-from checker.plan.rules.base import Verdict, agree, per_row, plural, rows_text, rule
+from checker.plan.rules.base import Verdict, agree, per_row, plural, rows_text, rule, words
 from checker.plan.rules.calendar import platform_name
 from checker.plan.vocabulary import goal_kpis, label
 
 URL = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|ru|org|net|io|co|shop|online|site|store|me|app)\b", re.I)
-NOT_WORD = re.compile(r"[\W_]+")
-# How many of a copy's longest words index it for the near-duplicate search: near-identical
-# copies share most words, so they share at least one of these.
-KEY_WORDS = 4
 
 
 @rule("plan.mix", "The content mix matches the target")
@@ -49,27 +46,32 @@ def mix(posts, rubric):
                    rows, credit=max(0.0, 1 - excess / 100))
 
 
-def words(copy: str) -> list[str]:
-    """A copy's words, compared without case, spacing or punctuation."""
-    return NOT_WORD.sub(" ", copy.lower()).split()
-
-
 @rule("plan.cross-post", "Each platform gets its own copy")
 def cross_post(posts, rubric):
     """Posting the same text everywhere is the classic beginner's mistake: each network has
     its own audience, length and tone. Copies of at least the minimum length that are the
-    same, or near-identical (similarity of their word sequences at or above the
-    threshold), on two or more platforms fail."""
+    same or near-identical on two or more platforms fail. Near-identical means sharing at
+    least the similarity threshold of their words (the Dice coefficient of the two sets of
+    words, compared without case or punctuation)."""
+    threshold = rubric.cross_post_similarity
     entries = []
-    index = defaultdict(list)
     for post in posts:
-        tokens = words(post.copy)
-        if len(" ".join(tokens)) < rubric.cross_post_min_chars:
-            continue
-        position = len(entries)
-        entries.append((post, tokens))
-        for key in sorted(set(tokens), key=lambda w: (-len(w), w))[:KEY_WORDS]:
-            index[key].append(position)
+        if len(post.copy) >= rubric.cross_post_min_chars:
+            entries.append((post, words(post.copy)))
+    # Prefix filtering: two sets that reach the threshold share a word among each one's
+    # rarest few, so only copies sharing such a word are compared (exact, and far fewer
+    # comparisons than every pair).
+    frequency = Counter()
+    for _, tokens in entries:
+        frequency.update(tokens)
+    rarity = {word: n for n, (word, _) in enumerate(sorted(frequency.items(), key=itemgetter(1, 0)))}
+    index = defaultdict(list)
+    candidates = set()
+    for position, (_, tokens) in enumerate(entries):
+        overlap = math.ceil(threshold * len(tokens) / (2 - threshold) - 1e-9)
+        for word in sorted(tokens, key=rarity.__getitem__)[: len(tokens) - overlap + 1]:
+            candidates.update((other, position) for other in index[word])
+            index[word].append(position)
     group_of = list(range(len(entries)))
 
     def root(i):
@@ -78,15 +80,10 @@ def cross_post(posts, rubric):
             i = group_of[i]
         return i
 
-    compared = set()
-    for members in index.values():
-        for n, i in enumerate(members):
-            for j in members[n + 1:]:
-                if (i, j) in compared or entries[i][0].platform == entries[j][0].platform:
-                    continue
-                compared.add((i, j))
-                if root(i) != root(j) and similar(entries[i][1], entries[j][1], rubric.cross_post_similarity):
-                    group_of[root(i)] = root(j)
+    for i, j in candidates:
+        (first, a), (second, b) = entries[i], entries[j]
+        if first.platform != second.platform and 2 * len(a & b) >= threshold * (len(a) + len(b)):
+            group_of[root(i)] = root(j)
     groups = defaultdict(list)
     for i, (post, _) in enumerate(entries):
         groups[root(i)].append(post)
@@ -96,17 +93,9 @@ def cross_post(posts, rubric):
         return Verdict("pass", "Every platform gets its own wording: no copy is repeated across networks.")
     described = "; ".join(
         f"{rows_text(sorted(p.row for p in g))} ({', '.join(sorted({platform_name(p.platform) for p in g}))})"
-        for g in copies[:3])
+        for g in sorted(copies, key=lambda g: min(p.row for p in g))[:3])
     return per_row(len(posts), rows, (), f"The same copy appears on several platforms: {described}. Each "
                    "network has its own audience, length and tone; rewrite each version for its platform.")
-
-
-def similar(a: list[str], b: list[str], threshold: float) -> bool:
-    """True when two word sequences match at ``threshold`` or more (difflib's ratio); the
-    cheap upper bounds are tried first because most pairs are plainly different."""
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    return (matcher.real_quick_ratio() >= threshold and matcher.quick_ratio() >= threshold
-            and matcher.ratio() >= threshold)
 
 
 @rule("plan.goal-kpi", "Each post's KPI measures its goal")

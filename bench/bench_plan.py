@@ -1,0 +1,112 @@
+"""Benchmark: grade 1,000 generated 60-row content plans in one process, beside merely
+reading the same files with the ``csv`` module, in the same run.
+
+    .venv/bin/python bench/bench_plan.py [--plans 1000] [--rows 60]
+
+Target (issue 3): grading at no less than a quarter of the reading speed. The plans are
+realistic rather than trivial: three platforms, varied formats, goals and KPIs, copies
+of 12-60 words drawn from the exercises' reference plans, hashtags and links, so every
+rule does its full work.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from checker.plan.grade import grade_table
+from checker.plan.rubric import rubric
+from checker.tables import read_table
+
+COURSE = Path(__file__).resolve().parent.parent
+POSTS = [  # platform, format, category, goal, kpi
+    ("instagram", "carousel", "engaging", "engagement", "comments"),
+    ("instagram", "image", "ugc", "loyalty", "user-generated posts"),
+    ("vk", "poll", "engaging", "engagement", "engagement rate"),
+    ("vk", "image", "educational", "awareness", "reach"),
+    ("telegram", "text", "educational", "traffic", "clicks"),
+    ("telegram", "image", "promotional", "conversion", "leads, conversions"),
+]
+
+
+def vocabulary() -> list[str]:
+    """Real words for the generated copies: every word of the exercises' reference plans,
+    so copies overlap as much as real posts do (a tiny word list would make every copy
+    look like every other)."""
+    words = set()
+    for path in COURSE.glob("exercises/*/reference.csv"):
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                words.update(w.strip(".,:;!?'\"()") for w in row["copy"].split())
+    return sorted(w for w in words if w)
+
+
+def make_plan(rng: random.Random, rows: int, words: list[str]) -> str:
+    """One plan as CSV text: ``rows`` posts spread over 30 days."""
+    lines = ["date,platform,format,category,goal,kpi,copy,cta,link,hashtags"]
+    start = date(2026, 12, 1)
+    for n in range(rows):
+        platform, fmt, category, goal, kpi = POSTS[n % len(POSTS)]
+        copy = " ".join(rng.choice(words) for _ in range(rng.randint(12, 60))).capitalize() + "."
+        cta, link = ("Read more", "https://shop.example/p") if goal in ("traffic", "conversion") else ("", "")
+        tags = " ".join(f"#{rng.choice(words).lower()}" for _ in range(rng.randint(0, 4)))
+        day = start + timedelta(days=n * 30 // rows)
+        lines.append(f'{day.isoformat()},{platform},{fmt},{category},{goal},"{kpi}","{copy}",{cta},{link},{tags}')
+    return "\n".join(lines) + "\n"
+
+
+def read_only(paths: list[Path]) -> None:
+    """The baseline: open each file and split it into rows with the csv module."""
+    for path in paths:
+        with path.open(encoding="utf-8", newline="") as handle:
+            list(csv.reader(handle))
+
+
+def grade_all(paths: list[Path]) -> None:
+    """The full pipeline per file: read, check, parse and grade every rule."""
+    params = rubric()
+    for path in paths:
+        grade_table(read_table(path), "content-plan", params)
+
+
+def timed(function, paths: list[Path], repeats: int = 3) -> float:
+    """Best wall time of ``repeats`` runs, in seconds."""
+    best = float("inf")
+    for _ in range(repeats):
+        began = time.perf_counter()
+        function(paths)
+        best = min(best, time.perf_counter() - began)
+    return best
+
+
+def main() -> None:
+    """Generate the plans, time both passes and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--plans", type=int, default=1000)
+    parser.add_argument("--rows", type=int, default=60)
+    args = parser.parse_args()
+    rng = random.Random(2026)
+    words = vocabulary()
+    with tempfile.TemporaryDirectory() as folder:
+        paths = []
+        for n in range(args.plans):
+            path = Path(folder) / f"plan-{n:04d}.csv"
+            path.write_text(make_plan(rng, args.rows, words), encoding="utf-8")
+            paths.append(path)
+        grade_all(paths[:5])  # load data tables and compile patterns outside the timing
+        reading = timed(read_only, paths)
+        grading = timed(grade_all, paths)
+    print(f"{args.plans} plans x {args.rows} rows, best of 3 runs")
+    print(f"{'pass':<28}{'seconds':>10}{'plans/s':>12}")
+    print(f"{'read with csv module':<28}{reading:>10.3f}{args.plans / reading:>12,.0f}")
+    print(f"{'grade (read+parse+rules)':<28}{grading:>10.3f}{args.plans / grading:>12,.0f}")
+    print(f"grading runs at {reading / grading:.2f} of reading speed (target: 0.25 or more)")
+
+
+if __name__ == "__main__":
+    main()
