@@ -179,7 +179,8 @@ def problems_summary(error: InvalidInput) -> str:
     """The first few problems, each with its row and column, and how many more there are."""
     shown = [str(p) for p in error.problems[:PROBLEMS_SHOWN]]
     more = len(error.problems) - PROBLEMS_SHOWN
-    return "; ".join(shown) + (f"; and {more} more" if more > 0 else "")
+    # Not "; ": the messages themselves use semicolons.
+    return " | ".join(shown) + (f" | and {more} more" if more > 0 else "")
 
 
 def spreadsheet_safe(text: str) -> str:
