@@ -16,9 +16,11 @@ from checker.plan.vocabulary import label
 HASHTAG = re.compile(r"#(\w+)")
 HASHTAG_CELL = re.compile(r"[\s,;]+")
 X_URL = re.compile(r"https?://\S+|www\.\S+", re.I)
-# Parts of an emoji sequence that X counts together with the emoji before them: the
-# zero-width joiner, variation selectors and skin-tone modifiers.
-JOINED = re.compile("[\u200d\ufe0e\ufe0f\U0001f3fb-\U0001f3ff]")
+# Parts of an emoji sequence that X counts together with the emoji before them: a
+# zero-width joiner with the symbol it joins, variation selectors, skin-tone modifiers,
+# and the second letter of a flag.
+JOINED = re.compile("\u200d.|[\ufe0e\ufe0f\U0001f3fb-\U0001f3ff]|(?<=[\U0001f1e6-\U0001f1ff])[\U0001f1e6-\U0001f1ff]",
+                    re.DOTALL)
 
 
 def platforms() -> dict:
