@@ -9,6 +9,8 @@ from pathlib import Path
 
 from checker.exercises import UnknownExercise, load_exercise
 from checker.gradebook import SUBMISSION_SUFFIXES, ClassFolderError, grade_class, gradebook_csv
+from checker.problems import InvalidInput
+from checker.tables import decode
 
 EXIT_ALL_GRADED, EXIT_INVALID = 0, 2
 
@@ -55,6 +57,11 @@ def run(args: argparse.Namespace) -> int:
         return usage_error(f"write the gradebook outside '{args.folder}': a {Path(args.output).suffix} "
                            "file there would be graded as a learner's submission next time.")
     try:
+        # A wrong --encoding is reported once here, not as the same problem on every row.
+        decode(b"", args.encoding)
+    except InvalidInput as error:
+        return usage_error(str(error))
+    try:
         book = grade_class(args.folder, load_exercise(args.exercise), args.encoding)
     except (UnknownExercise, ClassFolderError) as error:
         return usage_error(str(error))
@@ -69,8 +76,8 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.buffer.flush()
     where = f" Wrote {args.output}." if args.output else ""
     print(f"{book.exercise.id}: {book.summary()}.{where}", file=sys.stderr)
-    for entry in book.invalid:
-        print(f"  invalid: {entry.file}", file=sys.stderr)
+    if book.invalid:
+        print(f"  invalid: {', '.join(e.file for e in book.invalid)}", file=sys.stderr)
     if book.skipped:
         print(f"  skipped: {', '.join(book.skipped)} (only {', '.join(SUBMISSION_SUFFIXES)} files are graded)",
               file=sys.stderr)

@@ -104,7 +104,7 @@ def test_the_summary_and_the_skipped_files_go_to_stderr(capsys, plan_class):
     passed = sum(r["passed"] == "yes" for r in gradebook(out).values())
     assert err.splitlines()[0] == (f"coffee-shop-plan: 3 graded, {passed} passed, 3 invalid, "
                                    f"mean score {sum(scores) / 3:.1f}.")
-    assert "invalid: maria.csv" in err and "invalid: photo.csv" in err
+    assert "  invalid: broken.xlsx, maria.csv, photo.csv\n" in err
     assert "skipped: notes.txt, old/" in err
     assert "notes" not in gradebook(out)
 
@@ -227,3 +227,21 @@ def test_a_plan_handed_in_for_a_kpi_exercise_is_invalid_not_zero(capsys, tmp_pat
     assert code == 2
     assert (row["score"], row["status"]) == ("", "invalid")
     assert row["problems"].startswith("row 1, column 'value'")
+
+
+def test_encoding_applies_to_every_csv_submission(capsys, tmp_path):
+    # Excel on a Russian Windows saves CSV in cp1251; the header is Russian here.
+    sheet = correct_answers("paid-funnel", "Anna Petrova").replace("metric,value", "метрика,значение")
+    (tmp_path / "Anna Petrova.csv").write_bytes(sheet.encode("cp1251"))
+    code, out, _ = run(capsys, "grade-class", str(tmp_path), "--exercise", "paid-funnel")
+    assert code == 2 and gradebook(out)["Anna Petrova"]["status"] == "invalid"
+    code, out, _ = run(capsys, "grade-class", str(tmp_path), "--exercise", "paid-funnel", "--encoding", "cp1251")
+    assert code == 0 and gradebook(out)["Anna Petrova"]["score"] == "100"
+
+
+def test_an_unknown_encoding_is_a_usage_error_not_a_class_of_invalid_rows(capsys, tmp_path):
+    shutil.copy(PLAN / "reference.csv", tmp_path / "ana.csv")
+    code, out, err = run(capsys, "grade-class", str(tmp_path), "--exercise", "coffee-shop-plan",
+                         "--encoding", "klingon")
+    assert (code, out) == (2, "")
+    assert "unknown encoding 'klingon'" in err
