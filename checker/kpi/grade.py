@@ -46,7 +46,8 @@ def judge(metric: Metric, data: Dataset, answer: Answer | None) -> Finding:
 
 
 def grade(exercise: Exercise, data: Dataset, answers: dict[str, Answer]) -> Result:
-    """Grade parsed answers against a valid dataset."""
+    """Grade parsed answers against a valid dataset. Answers to metrics the exercise
+    does not ask are ignored, so one sheet can serve several exercises."""
     findings = [judge(METRICS[m], data, answers.get(m)) for m in asked_metrics(exercise)]
     right = sum(f.status == "pass" for f in findings)
     score = round(100 * right / len(findings), 1)
