@@ -1,0 +1,155 @@
+"""The parse step of the plan checker: headers with aliases, vocabularies with aliases,
+dates in every accepted form, and every input problem reported at once with row and
+column."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from checker.plan.parse import cell_date, parse_posts
+from checker.problems import InvalidInput
+from checker.tables import Row, Table, parse_bytes
+
+HEADER = "date,platform,format,category,goal,kpi,copy"
+
+
+def posts_of(*lines: str, header: str = HEADER):
+    """Posts parsed from CSV lines under ``header``."""
+    return parse_posts(parse_bytes("\n".join([header, *lines]).encode(), "plan.csv"))
+
+
+def problems_of(*lines: str, header: str = HEADER):
+    """(row, column, message) of every problem the lines raise."""
+    with pytest.raises(InvalidInput) as caught:
+        posts_of(*lines, header=header)
+    return [(p.row, p.column, p.message) for p in caught.value.problems]
+
+
+def test_a_row_becomes_a_post_with_canonical_values():
+    [post] = posts_of("2026-12-01,Instagram,Reels,Advertising,Sales,CTR,Our winter menu is here")
+    assert (post.row, post.date, post.platform, post.format, post.category, post.goal, post.kpis) == (
+        2, dt.date(2026, 12, 1), "instagram", "short-video", "promotional", "conversion", ("ctr",))
+    assert post.copy == "Our winter menu is here" and post.cta == "" and post.notes == ""
+
+
+def test_headers_match_aliases_in_any_case_and_order():
+    [post] = posts_of("Hi there,vk,Photo,UGC,reach,Reach,01.12.2026,Book now",
+                      header="TEXT,Network,Post type,Content type,Objective,Metric,Date,Call to action")
+    assert (post.platform, post.format, post.category, post.goal, post.cta) == (
+        "vk", "image", "ugc", "awareness", "Book now")
+
+
+@pytest.mark.parametrize("spelling, canonical", [
+    ("Twitter", "x"), ("X", "x"), ("ВКонтакте", "vk"), ("Одноклассники", "ok"), ("TG", "telegram"),
+    ("  YouTube ", "youtube"), ("Linked-In", "linkedin"), ("tik_tok", "tiktok"),
+])
+def test_platform_aliases(spelling, canonical):
+    [post] = posts_of(f"2026-12-01,{spelling},video,engaging,engagement,likes,Hello")
+    assert post.platform == canonical
+
+
+def test_russian_category_and_several_kpis():
+    [post] = posts_of('2026-12-01,vk,image,рекламный,conversion,"leads; CR, revenue",Скидка')
+    assert post.category == "promotional"
+    assert post.kpis == ("leads", "conversion-rate", "revenue")
+
+
+def test_unknown_values_get_suggestions():
+    found = problems_of("2026-12-01,Instagarm,image,engaging,engagement,likes,Hi",
+                        "2026-12-02,vk,imgae,engaging,engagment,likes,Hi")
+    assert [(row, column) for row, column, _ in found] == [(2, "platform"), (3, "format"), (3, "goal")]
+    assert "Did you mean 'instagram'?" in found[0][2]
+    assert "Did you mean 'image'?" in found[1][2]
+    assert "Did you mean 'engagement'?" in found[2][2]
+
+
+def test_unknown_kpi_names_the_bad_part_only():
+    [(row, column, message)] = problems_of('2026-12-01,vk,image,engaging,engagement,"likes, vibes",Hi')
+    assert (row, column) == (2, "kpi")
+    assert "'vibes'" in message and "'likes'" not in message
+
+
+def test_empty_required_cells_each_reported():
+    found = problems_of("2026-12-01,vk,image,,engagement,likes,",
+                        ",vk,image,engaging,engagement,likes,Hi")
+    assert [(row, column) for row, column, _ in found] == [(2, "category"), (2, "copy"), (3, "date")]
+    assert "every post needs its copy" in found[1][2]
+
+
+def test_problems_name_the_learners_own_header():
+    [(row, column, _)] = problems_of("2026-12-01,Instagarm,image,engaging,engagement,likes,Hi",
+                                     header="date,Social network,format,category,goal,kpi,copy")
+    assert (row, column) == (2, "Social network")
+
+
+def test_missing_columns_are_reported_on_row_one():
+    found = problems_of("2026-12-01,vk,Hi", header="date,platform,copy")
+    assert {(row, column) for row, column, _ in found} == {
+        (1, "format"), (1, "category"), (1, "goal"), (1, "kpi")}
+
+
+def test_every_problem_of_a_file_at_once():
+    found = problems_of("31.11.2026,Instagarm,image,engaging,engagement,likes,Hi",
+                        "2026-12-02,vk,image,engaging,engagement,likes,",
+                        "2026-12-03,vk,image,engaging,engagement,vibes,Hi")
+    assert [(row, column) for row, column, _ in found] == [
+        (2, "platform"), (2, "date"), (3, "copy"), (4, "kpi")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2026-12-01", dt.date(2026, 12, 1)),
+    ("2026-12-01 10:30", dt.date(2026, 12, 1)),
+    ("2026-12-01T10:30:00", dt.date(2026, 12, 1)),
+    ("1.12.2026", dt.date(2026, 12, 1)),
+    ("01.12.2026 09:00", dt.date(2026, 12, 1)),
+    ("25/12/2026", dt.date(2026, 12, 25)),   # day first: 25 cannot be a month
+    ("12/25/2026", dt.date(2026, 12, 25)),   # month first: 25 cannot be a month
+    ("05/05/2026", dt.date(2026, 5, 5)),     # both readings are the same day
+    ("2026/12/01", dt.date(2026, 12, 1)),
+])
+def test_accepted_dates(text, expected):
+    assert cell_date(text) == expected
+
+
+def test_ambiguous_slash_date_is_never_guessed():
+    with pytest.raises(ValueError) as caught:
+        cell_date("03/04/2027")
+    assert "3 April 2027" in str(caught.value) and "4 March 2027" in str(caught.value)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("31.11.2026", "not a day in the calendar"),
+    ("2026-02-30", "not a day in the calendar"),
+    ("03/04/27", "year in full"),
+    ("Dec 1", "cannot read 'Dec 1'"),
+    ("13/13/2026", "not a day in the calendar"),
+])
+def test_rejected_dates(text, words):
+    with pytest.raises(ValueError) as caught:
+        cell_date(text)
+    assert words in str(caught.value)
+
+
+def test_spreadsheet_date_cells():
+    assert cell_date(dt.datetime(2026, 12, 1, 9, 30)) == dt.date(2026, 12, 1)
+    assert cell_date(dt.date(2026, 12, 1)) == dt.date(2026, 12, 1)
+    with pytest.raises(ValueError, match="is a number, not a date"):
+        cell_date(46357.0)
+
+
+def test_xlsx_cells_of_other_types_are_read_as_text():
+    table = Table(header=HEADER.split(","), rows=[
+        Row(2, [dt.datetime(2026, 12, 1), "vk", "image", "engaging", "engagement", "likes", 2026])])
+    [post] = parse_posts(table)
+    assert post.date == dt.date(2026, 12, 1) and post.copy == "2026"
+
+
+def test_date_problem_in_a_workbook_row():
+    table = Table(header=HEADER.split(","), rows=[
+        Row(7, [45000, "vk", "image", "engaging", "engagement", "likes", "Hi"])])
+    with pytest.raises(InvalidInput) as caught:
+        parse_posts(table)
+    [problem] = caught.value.problems
+    assert (problem.row, problem.column) == (7, "date") and "number, not a date" in problem.message
