@@ -231,3 +231,16 @@ def test_quiz_and_progress_pages_have_no_axe_violations(page, site_url, root, ax
     page.goto(site_url + "progress/")
     page.mouse.move(0, 0)
     assert axe(page) == []
+
+
+def test_a_stored_answer_that_no_longer_fits_is_dropped(page, site_url, root):
+    bank = load_bank("kpis", root)
+    first, second = bank.questions[:2]
+    page.goto(site_url + "kpis/quiz/")
+    page.evaluate("""([a, b, good]) => localStorage.setItem('smm-quiz:v1:kpis',
+        JSON.stringify({attempt: {[a]: [99], [b]: good}, best: null}))""",
+                  [first.id, second.id, right_answer(second)])
+    page.reload()
+    assert fieldset(page, bank, first).locator(".smm-feedback").inner_text() == ""
+    assert fieldset(page, bank, second).locator(".smm-feedback").inner_text() == \
+        expected_feedback(second, right_answer(second))

@@ -62,6 +62,18 @@
   }
   function today() { return new Date().toISOString().slice(0, 10); }
 
+  // A stored answer from before the bank was edited may no longer fit its question.
+  function fits(q, answer) {
+    var size = q.type === "ordering" ? q.count : q.options ? q.options.length : 0;
+    var indices = function (list) {
+      return Array.isArray(list) && list.length > 0 && list.every(function (i) { return i === (i | 0) && i >= 0 && i < size; });
+    };
+    if (q.type === "true-false") return typeof answer === "boolean";
+    if (q.type === "numeric") return typeof answer === "number" && isFinite(answer);
+    if (q.type === "ordering") return indices(answer) && answer.length === size;
+    return indices(answer);
+  }
+
   function parseNumber(text, unit) {
     text = text.trim();
     if (unit && text.slice(-unit.length) === unit) text = text.slice(0, -unit.length);
@@ -186,6 +198,7 @@
         setupOrdering(set, s);
       }
       set.querySelector(".smm-check").addEventListener("click", function () { check(set); });
+      if (q.id in record.attempt && !fits(q, record.attempt[q.id])) delete record.attempt[q.id];
       if (q.id in record.attempt) {
         writeAnswer(set, q, record.attempt[q.id]);
         show(set, q, record.attempt[q.id]);
