@@ -195,7 +195,8 @@ def load_bank_file(path: Path, docs_dir: Path, display: str | None = None) -> Ba
     questions: list[Question] = []
     seen: set[str] = set()
     anchors = AnchorIndex(docs_dir)
-    for number, raw in enumerate(data.get("question", []) if isinstance(data.get("question"), list) else [], 1):
+    raw_questions = data["question"] if isinstance(data.get("question"), list) else []
+    for number, raw in enumerate(raw_questions, 1):
         qid = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else f"#{number}"
         found = _check_question(raw, name, qid)
         if qid in seen:
@@ -206,7 +207,7 @@ def load_bank_file(path: Path, docs_dir: Path, display: str | None = None) -> Ba
         if not found:
             questions.append(_build(raw))
         problems += found
-    if isinstance(data.get("question"), list) and not data["question"]:
+    if isinstance(data.get("question"), list) and not raw_questions:
         problems.append(BankProblem(name, None, "the bank has no [[question]] tables."))
     pass_mark = data.get("pass_mark", SETTINGS["pass_mark"])
     if isinstance(pass_mark, NUMBER) and not 0 < pass_mark <= 100:

@@ -198,6 +198,11 @@
         setupOrdering(set, s);
       }
       set.querySelector(".smm-check").addEventListener("click", function () { check(set); });
+      if (q.type === "numeric") {
+        set.querySelector("input").addEventListener("keydown", function (event) {
+          if (event.key === "Enter") check(set);
+        });
+      }
       if (q.id in record.attempt && !fits(q, record.attempt[q.id])) delete record.attempt[q.id];
       if (q.id in record.attempt) {
         writeAnswer(set, q, record.attempt[q.id]);
