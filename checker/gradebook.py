@@ -147,32 +147,40 @@ def grade_class(folder: str | Path, exercise: Exercise, encoding: str | None = N
     if broken:
         raise ClassFolderError(f"the exercise '{exercise.id}' is broken: {' '.join(broken)} "
                                f"Run 'smm-check validate {exercise.id}'.")
-    files = sorted(folder.iterdir(), key=lambda p: (learner_name(p).casefold(), p.name))
+    try:
+        files = sorted(folder.iterdir(), key=lambda p: (learner_name(p).casefold(), p.name))
+    except OSError as error:
+        raise ClassFolderError(f"cannot read the folder '{folder}': {error.strerror}.") from None
     submissions = [p for p in files if is_submission(p)]
     if not submissions:
         raise ClassFolderError(f"'{folder}' holds no submission: put one {', '.join(SUBMISSION_SUFFIXES)} "
                                "file per learner in it, named after the learner.")
-    same_learner: dict[str, list[str]] = {}
+    files_of: dict[str, list[str]] = {}
     for path in submissions:
-        same_learner.setdefault(normalise_name(learner_name(path)), []).append(path.name)
-    entries = []
-    for path in submissions:
-        learner = learner_name(path)
-        twins = same_learner[normalise_name(learner)]
-        if not learner:
-            outcome = InvalidInput([InputProblem(None, None, f"the file name '{path.name}' names no "
-                                                 "learner; rename it after the learner's username.")])
-        elif len(twins) > 1:
-            outcome = InvalidInput([InputProblem(None, None, f"this learner has {len(twins)} submissions "
-                                                 f"({', '.join(twins)}); keep one and grade again.")])
-        else:
-            try:
-                outcome = kind.grade(exercise, path, learner, encoding)
-            except InvalidInput as error:
-                outcome = error
-        entries.append(Entry(learner, path.name, outcome))
+        files_of.setdefault(normalise_name(learner_name(path)), []).append(path.name)
+    entries = [Entry(learner_name(path), path.name,
+                     outcome(kind, exercise, path, files_of[normalise_name(learner_name(path))], encoding))
+               for path in submissions]
     skipped = [p.name + ("/" if p.is_dir() else "") for p in files if not is_submission(p)]
     return Gradebook(exercise, entries, skipped)
+
+
+def outcome(kind: Kind, exercise: Exercise, path: Path, learners_files: list[str],
+            encoding: str | None) -> Result | InvalidInput:
+    """One submission's result, or why it cannot be graded; ``learners_files`` are all
+    the files that name the same learner."""
+    learner = learner_name(path)
+    if not learner:
+        return InvalidInput([InputProblem(None, None, f"the file name '{path.name}' names no learner; "
+                                          "rename it after the learner's username.")])
+    if len(learners_files) > 1:
+        # Grading one of them would be a guess at which the learner meant to hand in.
+        return InvalidInput([InputProblem(None, None, f"this learner has {len(learners_files)} submissions "
+                                          f"({', '.join(learners_files)}); keep one and grade again.")])
+    try:
+        return kind.grade(exercise, path, learner, encoding)
+    except InvalidInput as error:
+        return error
 
 
 def problems_summary(error: InvalidInput) -> str:

@@ -245,3 +245,17 @@ def test_an_unknown_encoding_is_a_usage_error_not_a_class_of_invalid_rows(capsys
                          "--encoding", "klingon")
     assert (code, out) == (2, "")
     assert "unknown encoding 'klingon'" in err
+
+
+def test_lock_and_hidden_files_are_skipped_and_a_nameless_file_is_invalid(capsys, tmp_path):
+    shutil.copy(PLAN / "reference.csv", tmp_path / "ana.csv")
+    (tmp_path / "~$ana.xlsx").write_bytes(b"\x00" * 165)  # what Excel leaves while the file is open
+    (tmp_path / ".ana.csv").write_text("date\n", encoding="utf-8")
+    shutil.copy(PLAN / "reference.csv", tmp_path / "  .csv")
+    code, out, err = run(capsys, "grade-class", str(tmp_path), "--exercise", "coffee-shop-plan")
+    rows = list(csv.reader(io.StringIO(out[1:])))[1:]
+    assert code == 2
+    assert [row[0] for row in rows] == ["", "ana"]
+    assert rows[0][3:] == ["invalid", "", "the file name '  .csv' names no learner; rename it after the "
+                                          "learner's username."]
+    assert "skipped: .ana.csv, ~$ana.xlsx" in err
