@@ -6,14 +6,18 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
+import subprocess
+import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from checker.cli import main
 from checker.exercises import load_exercise
-from checker.gradebook import learner_name
+from checker.gradebook import ClassFolderError, grade_class, learner_name
 from checker.kpi.dataset import dataset_from_text
 from checker.kpi.generate import learner_dataset_csv
 from checker.kpi.grade import asked_metrics
@@ -259,3 +263,21 @@ def test_lock_and_hidden_files_are_skipped_and_a_nameless_file_is_invalid(capsys
     assert rows[0][3:] == ["invalid", "", "the file name '  .csv' names no learner; rename it after the "
                                           "learner's username."]
     assert "skipped: .ana.csv, ~$ana.xlsx" in err
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"kind": "quiz"}, "'coffee-shop-plan' is a quiz exercise; grade-class grades plan and kpi exercises."),
+    ({"params": {"rubric": {"min_platform": 3}}}, "the exercise 'coffee-shop-plan' is broken: "),
+])
+def test_an_exercise_that_cannot_be_graded_stops_before_any_file(tmp_path, change, message):
+    shutil.copy(PLAN / "reference.csv", tmp_path / "ana.csv")
+    with pytest.raises(ClassFolderError, match=re.escape(message)):
+        grade_class(tmp_path, replace(load_exercise("coffee-shop-plan"), **change))
+
+
+def test_grading_a_class_of_csv_files_never_loads_openpyxl(tmp_path):
+    shutil.copy(PLAN / "reference.csv", tmp_path / "ana.csv")
+    script = ("import sys; from checker.exercises import load_exercise; from checker.gradebook import grade_class; "
+              f"grade_class({str(tmp_path)!r}, load_exercise('coffee-shop-plan')); print('openpyxl' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.strip() == "False"
