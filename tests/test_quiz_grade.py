@@ -64,7 +64,8 @@ def test_grade_bank_counts_unanswered_as_wrong():
     ("er-by-reach", 3, 3.0),
     ("smo-part-of-smm", "No", False),
     ("campaign-order", [1, 3, 2, 4], [0, 1, 2, 3]),
-    ("campaign-order", "Launch; Set the goal; Report; Plan the content", [2, 0, 3, 1]),
+    ("campaign-order", "Launch; Set the goal; Report, then adjust; Plan the content", [2, 0, 3, 1]),
+    ("team-roles", "Community manager; Tax inspector", [0, 2]),
 ])
 def test_parse_answer(qid, raw, expected):
     assert parse_answer(Q[qid], raw) == expected

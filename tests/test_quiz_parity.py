@@ -82,7 +82,7 @@ def test_cli_findings_equal_widget_verdicts(monkeypatch, tmp_path, capsys):
     monkeypatch.setenv("SMM_COURSE_DIR", str(FIXTURE))
     bank = load_bank("sample", FIXTURE)
     raw = {"er-by-reach": "0.03", "smm-vs-smo": "1", "team-roles": "1;3", "smo-part-of-smm": "false",
-           "campaign-order": "Set the goal; Plan the content; Launch; Report"}
+           "campaign-order": "Set the goal; Plan the content; Launch; Report, then adjust"}
     canonical = {"er-by-reach": 0.03, "smm-vs-smo": [0], "team-roles": [0, 2], "smo-part-of-smm": False,
                  "campaign-order": [0, 1, 2, 3]}
     path = tmp_path / "answers.json"

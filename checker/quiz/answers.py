@@ -20,7 +20,6 @@ from checker.quiz.bank import Bank, Question
 from checker.tables import is_blank, read_table
 
 COLUMNS = {"question": ("question id", "id"), "answer": ("answers", "response")}
-SEPARATORS = re.compile(r"[;,]")
 TRUE_WORDS, FALSE_WORDS = ("true", "t", "yes"), ("false", "f", "no")
 
 
@@ -107,7 +106,11 @@ def _pick(raw, texts: list[str], numbering: list[int], what: str) -> list[int]:
     folded = [_fold(t) for t in texts]
     if isinstance(raw, str) and _fold(raw) in folded:
         return [folded.index(_fold(raw))]
-    tokens = raw if isinstance(raw, list) else (SEPARATORS.split(raw) if isinstance(raw, str) else [raw])
+    if isinstance(raw, str):
+        # Texts may hold commas, so once a semicolon appears it is the only separator.
+        tokens = raw.split(";") if ";" in raw else raw.split(",")
+    else:
+        tokens = raw if isinstance(raw, list) else [raw]
     picked = []
     for token in tokens:
         if isinstance(token, float) and token.is_integer():
