@@ -73,7 +73,7 @@ def plan_class(tmp_path) -> Path:
 
 
 def test_every_learner_gets_the_row_smm_check_plan_gives(capsys, plan_class):
-    code, out, err = run(capsys, "grade-class", str(plan_class), "--exercise", "coffee-shop-plan")
+    code, out, _ = run(capsys, "grade-class", str(plan_class), "--exercise", "coffee-shop-plan")
     rows = gradebook(out)
     assert code == 2  # two submissions are invalid
     assert list(rows) == ["Ana Silva", "broken", "ivan.petrov", "li.wei", "maria", "photo"]
