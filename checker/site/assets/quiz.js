@@ -88,7 +88,7 @@
     var s = data.strings;
     var key = storageKey(data.bank, data.version);
     var stored = load(key);
-    var record = stored && typeof stored.attempt === "object" ? stored : { attempt: {}, best: null };
+    var record = stored && stored.attempt && typeof stored.attempt === "object" ? stored : { attempt: {}, best: null };
     var sets = all(root, ".smm-q");
     var questions = {};
     data.questions.forEach(function (q) { questions[q.id] = q; });
@@ -143,7 +143,6 @@
       box.className = "smm-feedback " + (verdict.correct ? "smm-correct" : "smm-wrong");
       box.textContent = (verdict.correct ? s.correct : s.wrong) + " " + verdict.feedback;
       lock(set, true);
-      return verdict.correct;
     }
 
     function finish() {
