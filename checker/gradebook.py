@@ -87,7 +87,7 @@ class Entry:
             return {"learner": self.learner, "score": None, "passed": None, "status": INVALID,
                     "problems": [p.as_dict() for p in self.outcome.problems]}
         return {"learner": self.learner, "score": self.outcome.score, "passed": self.outcome.passed,
-                "status": GRADED, "findings": [f.as_dict() for f in self.outcome.findings]}
+                "status": GRADED, "findings": self.outcome.as_dict()["findings"]}
 
 
 @dataclass

@@ -13,6 +13,8 @@ from checker.problems import InvalidInput
 
 STATUS_ORDER = {"fail": 0, "warn": 1, "pass": 2}
 STATUS_LABEL = {"fail": "FAIL", "warn": "WARN", "pass": "PASS"}
+# Keys every finding of a kind carries in JSON, even when empty (a passing KPI has code null).
+KIND_KEYS = {"plan": ("rows",), "kpi": ("code",)}
 
 
 @dataclass
@@ -26,12 +28,13 @@ class Finding:
     rows: list[int] | None = None
     code: str | None = None
 
-    def as_dict(self) -> dict:
-        """The finding's JSON shape: rule, status, message, and rows or code."""
+    def as_dict(self, keys: tuple[str, ...] = ()) -> dict:
+        """The finding's JSON shape: rule, status, message, then each of ``keys`` (always)
+        and rows or code where set."""
         out = {"rule": self.rule, "status": self.status, "message": self.message}
-        if self.rows is not None:
-            out["rows"] = self.rows
-        if self.code is not None:
+        if "rows" in keys or self.rows is not None:
+            out["rows"] = self.rows if self.rows is not None else []
+        if "code" in keys or self.code is not None:
             out["code"] = self.code
         return out
 
@@ -55,7 +58,7 @@ class Result:
             "passed": self.passed,
             "score": self.score,
             "threshold": self.threshold,
-            "findings": [f.as_dict() for f in self.findings],
+            "findings": [f.as_dict(KIND_KEYS.get(self.kind, ())) for f in self.findings],
         }
 
     def as_text(self) -> str:
@@ -67,7 +70,7 @@ class Result:
             if finding.rows:
                 shown = ", ".join(map(str, finding.rows[:12]))
                 more = f" and {len(finding.rows) - 12} more" if len(finding.rows) > 12 else ""
-                where = f" (rows {shown}{more})"
+                where = f" (row{'s' if len(finding.rows) > 1 else ''} {shown}{more})"
             lines.append(f"[{STATUS_LABEL[finding.status]}] {finding.rule}{where}: {finding.message}")
         return "\n".join(lines)
 

@@ -16,6 +16,15 @@
       box.setAttribute("aria-label", item.textContent.trim().slice(0, 120));
     });
   }
+  // Material adds a toolbar (a <nav>) to each code block as it shows them; unnamed or
+  // same-named navs confuse landmark navigation, so each gets its own name.
+  var codeBlocks = 0;
+  new MutationObserver(function () {
+    document.querySelectorAll("nav.md-code__nav:not([aria-label])").forEach(function (nav) {
+      codeBlocks += 1;
+      nav.setAttribute("aria-label", "Code block " + codeBlocks + " actions");
+    });
+  }).observe(document.body, { childList: true, subtree: true });
   if (window.document$) {
     window.document$.subscribe(fix);
   } else {
