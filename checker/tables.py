@@ -186,7 +186,8 @@ def check_table(table: Table) -> Table:
                      f"this cell holds a spreadsheet formula ({str(cell)[:40]}); paste its value instead.")
         for row in table.rows
         for index, cell in enumerate(row.cells)
-        if isinstance(cell, str) and FORMULA.match(cell)
+        # The substring test first: it rules out almost every cell at C speed.
+        if isinstance(cell, str) and "=" in cell and FORMULA.match(cell)
     ]
     if problems:
         raise InvalidInput(problems)

@@ -7,7 +7,6 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from operator import itemgetter
 
 from checker.plan.rules.base import Verdict, agree, per_row, plural, rows_text, rule, words
 from checker.plan.rules.calendar import platform_name
@@ -61,15 +60,21 @@ def cross_post(posts, rubric):
     # Prefix filtering: two sets that reach the threshold share a word among each one's
     # rarest few, so only copies sharing such a word are compared (exact, and far fewer
     # comparisons than every pair).
+    # The order is rarest first, ties alphabetical. Words in one copy only come first and
+    # can match nothing, so a copy whose prefix holds only such words is skipped unsorted.
     frequency = Counter()
     for _, tokens in entries:
         frequency.update(tokens)
-    rarity = {word: n for n, (word, _) in enumerate(sorted(frequency.items(), key=itemgetter(1, 0)))}
+    once = {word for word, count in frequency.items() if count == 1}
     index = defaultdict(list)
     candidates = set()
     for position, (_, tokens) in enumerate(entries):
         overlap = math.ceil(threshold * len(tokens) / (2 - threshold) - 1e-9)
-        for word in sorted(tokens, key=rarity.__getitem__)[: len(tokens) - overlap + 1]:
+        shared = tokens - once
+        prefix = len(tokens) - overlap + 1 - (len(tokens) - len(shared))
+        if prefix <= 0:
+            continue
+        for word in sorted(sorted(shared), key=frequency.__getitem__)[:prefix]:
             candidates.update((other, position) for other in index[word])
             index[word].append(position)
     group_of = list(range(len(entries)))
