@@ -102,7 +102,7 @@ def words(text: str) -> frozenset[str]:
     """The distinct words of a text, in lower case and without punctuation (cached:
     several rules read the same copy)."""
     data = text.lower().encode()
-    for mark in TYPOGRAPHIC:
-        if mark in data:
+    if not data.isascii():
+        for mark in TYPOGRAPHIC:
             data = data.replace(mark, b" ")
     return frozenset(data.translate(ASCII_PUNCTUATION).decode().split())
