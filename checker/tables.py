@@ -12,6 +12,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
@@ -77,6 +78,8 @@ class Table:
         return found
 
 
+# Cached: every plan binds the same few dozen header names and aliases.
+@lru_cache(maxsize=1024)
 def normalise_header(text: str) -> str:
     """Header text compared without case, outer spaces, or the difference between
     spaces, hyphens and underscores."""

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 
-from checker.plan.vocabulary import FIELDS, columns, label, required_columns, vocabulary
+from checker.plan.vocabulary import columns, find, label, required_columns, vocabulary
 from checker.problems import InputProblem, InvalidInput, suggestion
 from checker.tables import Table
 
@@ -19,6 +19,8 @@ SLASH_DATE = re.compile(r"(\d{1,4})/(\d{1,2})/(\d{1,4})")
 # A cell may name several KPIs: "reach, follower growth".
 KPI_SEPARATORS = re.compile(r"[,;/+\n]")
 DATE_HELP = "write dates as 2026-12-01 or 01.12.2026"
+# Vocabulary columns holding exactly one value (a kpi cell may name several).
+SINGLE_VALUED = ("platform", "format", "category", "goal")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,49 +47,37 @@ def parse_posts(table: Table) -> list[Post]:
     empty required cells, unknown vocabulary values and unreadable dates at once."""
     where = table.bind(columns(), required_columns())
     required = required_columns()
+    width = max(where.values()) + 1
     problems: list[InputProblem] = []
     posts = []
     for row in table.rows:
-        cells = row.cells
-        values = {}
-        for name, index in where.items():
-            cell = cells[index] if index < len(cells) else None
-            # Only the date keeps a spreadsheet type; every other cell is read as text.
-            values[name] = cell if name == "date" and not isinstance(cell, (str, type(None))) else text(cell).strip()
-        row_problems = []
+        cells = row.cells if len(row.cells) >= width else row.cells + [None] * (width - len(row.cells))
+        values = {name: clean(cells[index]) for name, index in where.items()}
+        found = []
         for name in required:
             if values[name] == "":
-                row_problems.append(InputProblem(row.number, table.column_name(where[name]),
-                                                 f"this cell is empty; every post needs its {name}."))
-        for name in FIELDS:
-            if values[name] == "" or name == "kpi":
-                continue
-            canonical = vocabulary(name).find(str(values[name]))
-            if canonical is None:
-                row_problems.append(unknown_value(row.number, table.column_name(where[name]), name, str(values[name])))
-            values[name] = canonical
-        kpis = []
-        if values["kpi"] != "":
-            for part in KPI_SEPARATORS.split(str(values["kpi"])):
-                if not part.strip():
-                    continue
-                canonical = vocabulary("kpi").find(part)
+                found.append(InputProblem(row.number, table.column_name(where[name]),
+                                          f"this cell is empty; every post needs its {name}."))
+        for name in SINGLE_VALUED:
+            if values[name] != "":
+                canonical = find(name, str(values[name]))
                 if canonical is None:
-                    row_problems.append(unknown_value(row.number, table.column_name(where["kpi"]), "kpi", part.strip()))
-                elif canonical not in kpis:
-                    kpis.append(canonical)
+                    found.append(unknown_value(row.number, table.column_name(where[name]), name, str(values[name])))
+                values[name] = canonical
+        kpis, unknown = kpi_cell(str(values["kpi"]))
+        found += [unknown_value(row.number, table.column_name(where["kpi"]), "kpi", part) for part in unknown]
         day = None
         if values["date"] != "":
             try:
                 day = cell_date(values["date"])
             except ValueError as error:
-                row_problems.append(InputProblem(row.number, table.column_name(where["date"]), str(error)))
-        if row_problems:
-            problems += row_problems
+                found.append(InputProblem(row.number, table.column_name(where["date"]), str(error)))
+        if found:
+            problems += found
             continue
         posts.append(Post(
             row=row.number, date=day, platform=values["platform"], format=values["format"],
-            category=values["category"], goal=values["goal"], kpis=tuple(kpis), copy=values["copy"],
+            category=values["category"], goal=values["goal"], kpis=kpis, copy=str(values["copy"]),
             cta=text(values.get("cta")), link=text(values.get("link")),
             hashtags=text(values.get("hashtags")), notes=text(values.get("notes")),
             time=text(values.get("time")),
@@ -95,6 +85,30 @@ def parse_posts(table: Table) -> list[Post]:
     if problems:
         raise InvalidInput(problems)
     return posts
+
+
+def clean(cell):
+    """A cell ready to read: text stripped, blank as '', a spreadsheet's date or number
+    kept as it is (only the date column may hold one; others are read as text)."""
+    if isinstance(cell, str):
+        return cell.strip()
+    return "" if cell is None else cell
+
+
+@lru_cache(maxsize=4096)
+def kpi_cell(cell: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The distinct KPIs a cell names, in order, and the parts that name none."""
+    kpis, unknown = [], []
+    for part in KPI_SEPARATORS.split(cell):
+        part = part.strip()
+        if not part:
+            continue
+        canonical = find("kpi", part)
+        if canonical is None:
+            unknown.append(part)
+        elif canonical not in kpis:
+            kpis.append(canonical)
+    return tuple(kpis), tuple(unknown)
 
 
 def text(value) -> str:

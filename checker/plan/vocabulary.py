@@ -10,7 +10,6 @@ from checker.plan.data import load
 from checker.tables import normalise_header as normalise
 
 VOCABULARY_FILE = "vocabulary.toml"
-FIELDS = ("platform", "format", "category", "goal", "kpi")
 
 
 @dataclass(frozen=True)
