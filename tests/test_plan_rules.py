@@ -68,7 +68,7 @@ def test_registry_matches_the_rubric_weights():
         "plan.honesty", "plan.bait"]
     assert set(RULES) == set(DEFAULT.weights)
     assert all(rule.title and rule.explanation for rule in RULES.values())
-    assert [r.id for r in RULES.values() if r.critical] == ["plan.honesty"]
+    assert [r.id for r in RULES.values() if r.critical] == ["plan.horizon", "plan.honesty"]
 
 
 # plan.horizon
@@ -418,3 +418,12 @@ def test_rubric_errors_are_named(overrides, words):
 def test_rubric_weights_and_threshold_override():
     params = rubric({"weights": {"plan.bait": 0}}, threshold=80)
     assert params.weights["plan.bait"] == 0 and params.threshold == 80
+
+
+def test_a_few_flawless_posts_do_not_make_a_plan():
+    few_days = base_plan()[:3]
+    findings, score, critical_failed = grade_posts(few_days, DEFAULT)
+    assert critical_failed and next(f for f in findings if f.rule == "plan.horizon").status == "fail"
+    two_posts = [post(2, 0, "vk"), post(3, 27, "telegram")]
+    findings, score, critical_failed = grade_posts(two_posts, DEFAULT)
+    assert not critical_failed and score < DEFAULT.threshold

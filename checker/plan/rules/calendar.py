@@ -19,11 +19,12 @@ def when(day) -> str:
     return f"{day:%a} {day.day} {day:%b}"
 
 
-@rule("plan.horizon", "The plan covers a month")
+@rule("plan.horizon", "The plan covers a month", critical=True)
 def horizon(posts, rubric):
     """A content plan is prepared about a month ahead, so posts are ready before they are
     due and the rhythm of publishing never depends on a good day. The span counts from
-    the first post's date to the last one's, both included."""
+    the first post's date to the last one's, both included. Critical: a plan of a few
+    days is not yet a content plan, however good its posts."""
     first = min(posts, key=lambda p: (p.date, p.row))
     last = max(posts, key=lambda p: (p.date, -p.row))
     days = (last.date - first.date).days + 1
@@ -32,7 +33,8 @@ def horizon(posts, rubric):
         return Verdict("pass", f"The plan covers {span}: a full month prepared in advance.")
     return Verdict("fail", f"The plan covers only {span} (rows {first.row} and {last.row}); plan at least "
                            f"{rubric.min_days} days ahead so every post is written, checked and scheduled "
-                           "before it is due. Add posts for the rest of the month.", (first.row, last.row))
+                           "before it is due. Add posts for the rest of the month: until then the plan does not "
+                           "pass, whatever its score.", (first.row, last.row))
 
 
 @rule("plan.platforms", "The plan uses the platforms it needs")

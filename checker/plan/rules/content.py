@@ -23,17 +23,17 @@ def mix(posts, rubric):
     for post in posts:
         counts[post.category] += 1
     total = len(posts)
-    parts, over, excess = [], [], 0.0
+    parts, over, off = [], [], False
     for group in rubric.mix:
         share = 100 * sum(counts[c] for c in group.categories) / total
         gap = share - group.share
         parts.append(f"{label(group.name)} {share:.0f}% (target {group.share:g}%)")
         if abs(gap) > rubric.mix_tolerance:
-            excess += abs(gap) - rubric.mix_tolerance
+            off = True
             if gap > 0:
                 over.append(group)
     summary = ", ".join(parts)
-    if not excess:
+    if not off:
         return Verdict("pass", f"The mix is balanced: {summary}, all within {rubric.mix_tolerance:g} points "
                                "of the target.")
     rows = tuple(p.row for p in posts if any(p.category in g.categories for g in over))
@@ -41,8 +41,7 @@ def mix(posts, rubric):
               "them into the categories that fall short." if over else "Add posts in the categories that fall short.")
     return Verdict("fail", f"The mix is off target: {summary}; each share should be within "
                            f"{rubric.mix_tolerance:g} points of its target. {advice} A varied feed keeps "
-                           "followers interested enough to stay for the occasional offer.",
-                   rows, credit=max(0.0, 1 - excess / 100))
+                           "followers interested enough to stay for the occasional offer.", rows)
 
 
 @rule("plan.cross-post", "Each platform gets its own copy")
