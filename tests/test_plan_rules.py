@@ -302,7 +302,7 @@ def test_length_on_telegram_counts_utf16_and_caption_limit(fmt, copy, status):
 def test_length_message_gives_size_and_limit():
     verdict = check("plan.length", replace(base_plan(), 2, platform="instagram", copy="a" * 2201))
     assert verdict.status == "fail" and verdict.rows == (2,)
-    assert "2,201 characters for Instagram's 2,200" in verdict.message
+    assert "row 2 has 2,201 characters where Instagram allows 2,200 in image posts" in verdict.message
 
 
 # plan.hashtags

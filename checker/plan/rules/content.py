@@ -129,11 +129,11 @@ def cta(posts, rubric):
     the cta column, or a link in the link column or in the copy."""
     due = [p for p in posts if p.goal in rubric.cta_goals]
     failing = [p.row for p in due if not (p.cta.strip() or p.link.strip() or URL.search(p.copy))]
-    goals = " and ".join(rubric.cta_goals)
+    goals = " or ".join(rubric.cta_goals)
     if not failing:
         detail = f"all {plural(len(due), 'post')} aimed at {goals} carry" if due else "no post aims at " \
                  f"{goals}, so none needs"
         return per_row(len(posts), (), (), f"Calls to action are in place: {detail} a call to action or link.")
-    return per_row(len(posts), failing, (), f"{rows_text(failing)} {agree(failing, 'aims', 'aim')} at {goals} but "
+    return per_row(len(posts), failing, (), f"{rows_text(failing).capitalize()} {agree(failing, 'aims', 'aim')} at {goals} but "
                    f"{agree(failing, 'tells', 'tell')} the reader nothing to do: add a call to action ('Book a table', 'Read the guide') in the cta "
                    "column, or a link. Followers rarely go looking for a site on their own.")

@@ -97,12 +97,13 @@ def length(posts, rubric):
         if size > limit:
             failing.append(post.row)
             if len(examples) < 3:
-                examples.append(f"row {post.row} is {size:,} {unit} for {platform_name(post.platform)}'s "
-                                f"{limit:,} ({label(post.format)})")
+                examples.append(f"row {post.row} has {size:,} {unit} where {platform_name(post.platform)} "
+                                f"allows {limit:,} in {label(post.format)} posts")
     if not failing:
         return per_row(len(posts), (), (), "Every copy fits its platform's length limit.")
-    return per_row(len(posts), failing, (), f"{rows_text(failing)} {agree(failing, 'is', 'are')} too long: {'; '.join(examples)}. "
-                   "The platform cuts or refuses the excess; shorten the copy or move the detail to a link.")
+    return per_row(len(posts), failing, (), f"{rows_text(failing).capitalize()} {agree(failing, 'is', 'are')} "
+                   f"too long: {'; '.join(examples)}. The platform cuts or refuses the excess; shorten "
+                   "the copy or move the detail to a link.")
 
 
 def hashtag_count(post) -> int:

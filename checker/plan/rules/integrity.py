@@ -50,7 +50,7 @@ def honesty(posts, rubric):
     if not found:
         return per_row(len(posts), (), (), "No black-hat tactics: the plan grows its audience honestly.")
     tactics = sorted({t for ts in found.values() for t in ts})
-    return per_row(len(posts), list(found), (), f"{rows_text(sorted(found))} {agree(found, 'plans', 'plan')} a black-hat tactic "
+    return per_row(len(posts), list(found), (), f"{rows_text(sorted(found)).capitalize()} {agree(found, 'plans', 'plan')} a black-hat tactic "
                    f"({'; '.join(tactics)}). Faked numbers deceive customers, get accounts penalised and "
                    "teach you nothing about what works; remove them and earn the audience with content. "
                    "This rule is critical: while it fails, the plan does not pass whatever its score.")
@@ -65,6 +65,6 @@ def bait(posts, rubric):
     if not found:
         return per_row(len(posts), (), (), "No engagement bait: the posts invite real conversation.")
     tactics = sorted({t for ts in found.values() for t in ts})
-    return per_row(len(posts), (), list(found), f"{rows_text(sorted(found))} {agree(found, 'uses', 'use')} engagement bait "
+    return per_row(len(posts), (), list(found), f"{rows_text(sorted(found)).capitalize()} {agree(found, 'uses', 'use')} engagement bait "
                    f"({', '.join(tactics)}). Platforms show baiting posts to fewer people; ask a genuine "
                    "question or give a reason to comment instead.")
