@@ -427,3 +427,34 @@ def test_a_few_flawless_posts_do_not_make_a_plan():
     two_posts = [post(2, 0, "vk"), post(3, 27, "telegram")]
     findings, score, critical_failed = grade_posts(two_posts, DEFAULT)
     assert not critical_failed and score < DEFAULT.threshold
+
+
+def test_cross_post_search_finds_exactly_what_comparing_every_pair_finds():
+    """The prefix filter is an optimisation: on random plans full of near-copies it must
+    link the same posts as the brute-force comparison of every pair."""
+    from random import Random
+
+    from checker.plan.rules.base import words
+    from checker.plan.rules.content import shared_copies
+
+    rng = Random(7)
+    vocabulary = [f"w{n}" for n in range(40)]
+    for _ in range(30):
+        seeds = [[rng.choice(vocabulary) for _ in range(rng.randint(8, 25))] for _ in range(6)]
+        posts = []
+        for row in range(2, 42):
+            text = list(rng.choice(seeds))
+            for _ in range(rng.randint(0, 3)):  # a few edits: some copies stay above 0.9
+                text[rng.randrange(len(text))] = rng.choice(vocabulary)
+            posts.append(post(row, 0, rng.choice(["vk", "telegram", "x"]), copy=" ".join(text)))
+        entries = [(p, words(p.copy)) for p in posts]
+        linked = {frozenset(p.row for p in g) for g in shared_copies(entries, 0.9) if len(g) > 1}
+        group_of = {p.row: {p.row} for p in posts}
+        for n, (a, x) in enumerate(entries):
+            for b, y in entries[n + 1:]:
+                if a.platform != b.platform and 2 * len(x & y) >= 0.9 * (len(x) + len(y)):
+                    merged = group_of[a.row] | group_of[b.row]
+                    for row in merged:
+                        group_of[row] = merged
+        expected = {frozenset(g) for g in group_of.values() if len(g) > 1}
+        assert linked == expected

@@ -51,16 +51,28 @@ def cross_post(posts, rubric):
     same or near-identical on two or more platforms fail. Near-identical means sharing at
     least the similarity threshold of their words (the Dice coefficient of the two sets of
     words, compared without case or punctuation)."""
-    threshold = rubric.cross_post_similarity
-    entries = []
-    for post in posts:
-        if len(post.copy) >= rubric.cross_post_min_chars:
-            entries.append((post, words(post.copy)))
-    # Prefix filtering: two sets that reach the threshold share a word among each one's
-    # rarest few, so only copies sharing such a word are compared (exact, and far fewer
-    # comparisons than every pair).
-    # The order is rarest first, ties alphabetical. Words in one copy only come first and
-    # can match nothing, so a copy whose prefix holds only such words is skipped unsorted.
+    entries = [(p, words(p.copy)) for p in posts if len(p.copy) >= rubric.cross_post_min_chars]
+    copies = [g for g in shared_copies(entries, rubric.cross_post_similarity) if len({p.platform for p in g}) > 1]
+    if not copies:
+        return Verdict("pass", "Every platform gets its own wording: no copy is repeated across networks.")
+    rows = sorted(p.row for g in copies for p in g)
+    described = "; ".join(
+        f"{rows_text(sorted(p.row for p in g))} ({', '.join(sorted({platform_name(p.platform) for p in g}))})"
+        for g in sorted(copies, key=lambda g: min(p.row for p in g))[:3])
+    return per_row(len(posts), rows, (), f"The same copy appears on several platforms: {described}. Each "
+                   "network has its own audience, length and tone; rewrite each version for its platform.")
+
+
+def shared_copies(entries: list, threshold: float) -> list[list]:
+    """Groups of posts linked by copies on different platforms whose word sets reach the
+    Dice threshold; ``entries`` are (post, word set) pairs.
+
+    Comparing every pair would cost the square of the plan's length, so candidates come
+    from prefix filtering: order each copy's words rarest first (ties alphabetical, the
+    same order for every copy); two sets reaching the threshold share a word among each
+    one's first ``len - overlap + 1``, where ``overlap`` is the fewest words in common
+    the threshold allows. Words found in one copy only come first and match nothing, so a
+    copy whose prefix holds only such words needs no sorting at all."""
     frequency = Counter()
     for _, tokens in entries:
         frequency.update(tokens)
@@ -70,7 +82,7 @@ def cross_post(posts, rubric):
     for position, (_, tokens) in enumerate(entries):
         overlap = math.ceil(threshold * len(tokens) / (2 - threshold) - 1e-9)
         shared = tokens - once
-        prefix = len(tokens) - overlap + 1 - (len(tokens) - len(shared))
+        prefix = len(shared) - overlap + 1
         if prefix <= 0:
             continue
         for word in sorted(sorted(shared), key=frequency.__getitem__)[:prefix]:
@@ -78,7 +90,7 @@ def cross_post(posts, rubric):
             index[word].append(position)
     group_of = list(range(len(entries)))
 
-    def root(i):
+    def root(i: int) -> int:
         while group_of[i] != i:
             group_of[i] = group_of[group_of[i]]
             i = group_of[i]
@@ -91,15 +103,7 @@ def cross_post(posts, rubric):
     groups = defaultdict(list)
     for i, (post, _) in enumerate(entries):
         groups[root(i)].append(post)
-    copies = [g for g in groups.values() if len({p.platform for p in g}) > 1]
-    rows = sorted(p.row for g in copies for p in g)
-    if not copies:
-        return Verdict("pass", "Every platform gets its own wording: no copy is repeated across networks.")
-    described = "; ".join(
-        f"{rows_text(sorted(p.row for p in g))} ({', '.join(sorted({platform_name(p.platform) for p in g}))})"
-        for g in sorted(copies, key=lambda g: min(p.row for p in g))[:3])
-    return per_row(len(posts), rows, (), f"The same copy appears on several platforms: {described}. Each "
-                   "network has its own audience, length and tone; rewrite each version for its platform.")
+    return list(groups.values())
 
 
 @rule("plan.goal-kpi", "Each post's KPI measures its goal")
