@@ -232,3 +232,15 @@ def test_grading_core_imports_only_the_standard_library():
                             capture_output=True, text=True, env=env, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ""
+
+
+def test_plan_refuses_a_kpi_exercise_and_a_broken_rubric(capsys, course):
+    reference = str(course / "reference.csv")
+    code, out, _ = run(capsys, "plan", reference, "--exercise", "content-plan", "--json")
+    assert code == 0
+    (course / "exercise.toml").write_text('kind = "kpi"\ntitle = "x"\n')
+    code, out, _ = run(capsys, "plan", reference, "--exercise", "content-plan", "--json")
+    assert code == 2 and "smm-check kpi" in json.loads(out)["message"]
+    (course / "exercise.toml").write_text('kind = "plan"\ntitle = "x"\n[rubric]\nmix_tolerance = "ten"\n')
+    code, out, _ = run(capsys, "plan", reference, "--exercise", "content-plan", "--json")
+    assert code == 2 and "mix_tolerance" in json.loads(out)["message"]
