@@ -1,15 +1,24 @@
-"""Shared fixtures: the course root and the site built once per test session."""
+"""Shared fixtures: the course root, and the site built once per test session and
+served on 127.0.0.1."""
 
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
 import sys
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # the test output is for test results
+        pass
 
 
 @pytest.fixture(scope="session")
@@ -19,17 +28,29 @@ def root() -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The course built once with ``mkdocs build --strict``; the build log is kept so a
-    test can assert it is clean. ``SMM_SITE_DIR`` reuses an existing build."""
+def site_server(tmp_path_factory):
+    """(folder, base URL) of a static server on 127.0.0.1. It starts before the build so
+    the site can be built for its own address: Material's instant navigation follows only
+    links under the site_url its sitemap lists. ``SMM_SITE_DIR`` serves an existing build."""
+    folder = Path(os.environ.get("SMM_SITE_DIR") or tmp_path_factory.mktemp("site"))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield folder, f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def built_site(site_server) -> Path:
+    """The course built once with ``mkdocs build --strict`` for the test server's
+    address; the build log is kept so a test can assert it is clean."""
+    folder, url = site_server
     if os.environ.get("SMM_SITE_DIR"):
-        return Path(os.environ["SMM_SITE_DIR"])
-    site = tmp_path_factory.mktemp("site")
+        return folder
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=ROOT, capture_output=True, text=True,
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(folder)],
+        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "SMM_SITE_URL": url},
     )
-    (site / ".build.log").write_text(result.stdout + result.stderr, encoding="utf-8")
+    (folder / ".build.log").write_text(result.stdout + result.stderr, encoding="utf-8")
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{result.stderr[-4000:]}", pytrace=False)
-    return site
+    return folder

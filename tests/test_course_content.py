@@ -62,3 +62,11 @@ def test_word_count_ignores_code_and_link_targets():
 def test_strict_build_is_clean(built_site):
     log = (built_site / ".build.log").read_text(encoding="utf-8")
     assert "WARNING" not in log, log
+
+
+def test_lint_catches_a_hashtag_line_that_markdown_would_make_a_heading(tmp_path):
+    lesson = tmp_path / "lesson.md"
+    lesson.write_text("---\ntitle: T\n---\n\nCaption:\n\n    #coffee #latte\n\n`#in-code` is fine\n", encoding="utf-8")
+    problems = lesson_problems(lesson)
+    assert any("'#coffee #latte' starts with a hashtag" in p for p in problems)
+    assert not any("in-code" in p for p in problems)

@@ -4,10 +4,7 @@ host other than 127.0.0.1."""
 
 from __future__ import annotations
 
-import functools
 import os
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -24,20 +21,10 @@ CHROMIUM_ARGS = [
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # the test output is for test results
-        pass
-
-
 @pytest.fixture(scope="session")
-def site_url(built_site):
-    """Base URL (ending in '/') of the built site, served from a local thread."""
-    handler = functools.partial(QuietHandler, directory=str(built_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
+def site_url(site_server, built_site):
+    """Base URL (ending in '/') of the built site."""
+    return site_server[1]
 
 
 @pytest.fixture(scope="session")

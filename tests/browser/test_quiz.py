@@ -5,7 +5,6 @@ import of progress, and no axe-core violations."""
 from __future__ import annotations
 
 import json
-import re
 
 import pytest
 
@@ -149,22 +148,9 @@ def test_answer_by_keyboard_alone(page, site_url, root):
     assert "100/100" in page.locator(".smm-quiz-best").inner_text()
 
 
-def serve_sitemap_as_deployed(page, site_url):
-    """Material 9.7 navigates instantly only to URLs its sitemap lists, after changing
-    their scheme and host (not port or path) to the page's; the sitemap names site_url,
-    so the local server's copy is rebased as if the site were deployed there."""
-    def rebase(route):
-        text = route.fetch().text()
-        home = re.search(r"<loc>([^<]+)</loc>", text).group(1)
-        route.fulfill(body=text.replace(home, site_url), content_type="application/xml")
-
-    page.route("**/sitemap.xml", rebase)
-
-
 def test_instant_navigation_back_and_forward(page, site_url, root):
     bank = load_bank("kpis", root)
     question = bank.questions[0]
-    serve_sitemap_as_deployed(page, site_url)
     page.goto(site_url + "progress/", wait_until="networkidle")
     page.evaluate("window.__sameDocument = true")
     page.get_by_role("link", name=bank.title).click()
