@@ -12,6 +12,7 @@ working with any builder that runs Python-Markdown extensions, not only MkDocs.
 
 from __future__ import annotations
 
+import posixpath
 import re
 import tomllib
 from dataclasses import dataclass
@@ -45,6 +46,20 @@ class DirectiveContext:
     def html(self, raw: str) -> str:
         """Keep raw HTML away from Markdown processing; return its placeholder."""
         return self.md.htmlStash.store(raw)
+
+    @property
+    def page_dir(self) -> str:
+        """The docs-relative folder of the page being rendered. MkDocs' link processor
+        knows the page; elsewhere pages are taken to sit at the top of docs/."""
+        processor = self.md.treeprocessors["relpath"] if "relpath" in self.md.treeprocessors else None
+        page = getattr(processor, "file", None)
+        return posixpath.dirname(page.src_uri) if page is not None else ""
+
+    def link(self, target: str) -> str:
+        """A docs-relative ``path#anchor`` made relative to the page being rendered."""
+        path, _, anchor = target.partition("#")
+        relative = posixpath.relpath(path, self.page_dir or ".")
+        return f"{relative}#{anchor}" if anchor else relative
 
 
 DIRECTIVES: dict[str, Callable[[str, DirectiveContext], str]] = {

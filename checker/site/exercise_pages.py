@@ -15,13 +15,13 @@ DOWNLOAD_LABELS = {
 
 
 def render_exercise_list(argument: str, ctx) -> str:
-    """Every exercise, grouped by kind, each linked to its page (links relative to docs/exercises/)."""
+    """Every exercise, grouped by kind, each linked to its page."""
     out = []
     exercises = list_exercises(ctx.root)
     for kind, heading in KIND_TITLES.items():
         out += [f"## {heading}", "", "| Exercise | Pass mark | Check it with |", "| --- | ---: | --- |"]
         for exercise in (e for e in exercises if e.kind == kind):
-            out.append(f"| [{exercise.title}]({exercise.id}.md) | {exercise.threshold:g} | "
+            out.append(f"| [{exercise.title}]({ctx.link(f'exercises/{exercise.id}.md')}) | {exercise.threshold:g} | "
                        f"`smm-check {kind} ... --exercise {exercise.id}` |")
         out.append("")
     return "\n".join(out)
@@ -37,10 +37,10 @@ def render_rubric(argument: str, ctx) -> str:
     except UnknownExercise as error:
         raise DirectiveError(f"/// rubric | {argument}: {error}") from None
     out = ["## Downloads", ""]
-    out += [f"- :material-download: [{label}]({exercise.id}/{name})"
+    out += [f"- :material-download: [{label}]({ctx.link(f'exercises/{exercise.id}/{name}')})"
             for name, label in DOWNLOAD_LABELS.items() if exercise.file(name).is_file()]
     out += ["", "## How it is graded", ""]
-    out += plan_rubric(exercise) if exercise.kind == "plan" else kpi_rubric(exercise)
+    out += plan_rubric(exercise) if exercise.kind == "plan" else kpi_rubric(exercise, ctx)
     return "\n".join(out)
 
 
@@ -72,7 +72,7 @@ def plan_rubric(exercise: Exercise) -> list[str]:
     return out
 
 
-def kpi_rubric(exercise: Exercise) -> list[str]:
+def kpi_rubric(exercise: Exercise, ctx) -> list[str]:
     """The metrics this KPI exercise asks for, with the course's formulas."""
     from checker.kpi.metrics import METRICS
 
@@ -82,11 +82,11 @@ def kpi_rubric(exercise: Exercise) -> list[str]:
         f"(within 0.5% or 0.01, whichever is larger) and it passes at **{exercise.threshold:g}**. "
         "A wrong value comes with the likely mistake behind it.",
         "",
-        "| Metric | Formula | Taught in |",
-        "| --- | --- | --- |",
+        "| Metric (linked to its lesson) | Formula |",
+        "| --- | --- |",
     ]
     for metric_id in asked:
         metric = METRICS[metric_id]
-        lesson = metric.lesson.removeprefix("docs/")
-        out.append(f"| `{metric_id}`<br>{metric.title} | {metric.formula} | [lesson](../{lesson}) |")
+        lesson = ctx.link(metric.lesson.removeprefix("docs/"))
+        out.append(f"| `{metric_id}`<br>[{metric.title}]({lesson}) | {metric.formula} |")
     return out

@@ -10,7 +10,6 @@ are Markdown links, so MkDocs resolves and validates them like any other.
 from __future__ import annotations
 
 import json
-import posixpath
 import re
 from html import escape
 from typing import TYPE_CHECKING
@@ -35,21 +34,6 @@ def _bank(bank_id: str, ctx: DirectiveContext) -> Bank:
         raise DirectiveError(f"/// quiz | {bank_id}: {error}") from None
 
 
-def _page_dir(ctx: DirectiveContext) -> str:
-    """The folder (docs-relative) of the page being rendered. MkDocs' link processor knows
-    the page; outside MkDocs links stay relative to docs/."""
-    processor = ctx.md.treeprocessors["relpath"] if "relpath" in ctx.md.treeprocessors else None
-    page = getattr(processor, "file", None)
-    return posixpath.dirname(page.src_uri) if page is not None else ""
-
-
-def _link(target: str, ctx: DirectiveContext) -> str:
-    """A docs-relative ``path.md#anchor`` made relative to the current page."""
-    path, _, anchor = target.partition("#")
-    relative = posixpath.relpath(path, _page_dir(ctx) or ".")
-    return f"{relative}#{anchor}" if anchor else relative
-
-
 def _data_attribute(data: dict) -> str:
     """The widget's data as an HTML attribute. Not a JSON <script>: Material's instant
     navigation re-creates every script of the new page as plain JavaScript, which would
@@ -70,7 +54,7 @@ def render_quiz(argument: str, ctx: DirectiveContext) -> str:
     total = len(bank.questions)
     for number, question in enumerate(bank.questions, 1):
         parts.append(ctx.html(_question_open(bank, question, number, total)))
-        parts.append(f"[{s['lesson']}]({_link(question.lesson, ctx)}){{ .smm-lesson }}")
+        parts.append(f"[{s['lesson']}]({ctx.link(question.lesson)}){{ .smm-lesson }}")
         # Raw HTML stays unwrapped by <p> only when it starts with a block element.
         parts.append(ctx.html(f'<div class="smm-q-end"><button type="button" class="md-button smm-check">'
                               f'{escape(s["check"])}</button><div class="smm-feedback" role="status"></div>'
@@ -146,7 +130,7 @@ def render_progress(argument: str, ctx: DirectiveContext) -> str:
             "banks": [{"id": b.id, "title": b.title, "pass_mark": b.pass_mark} for b in banks]}
     rows = [f"| {escape(s['quiz'])} | {escape(s['best'])} | {escape(s['status'])} |", "| --- | --- | --- |"]
     for bank in banks:
-        rows.append(f"| [{escape(bank.title)}]({_link(pages[bank.id], ctx)}) "
+        rows.append(f"| [{escape(bank.title)}]({ctx.link(pages[bank.id])}) "
                     f'| <span data-progress-best="{bank.id}">–</span> '
                     f'| <span data-progress-status="{bank.id}">{escape(s["not_started"])}</span> |')
     buttons = ('<div class="smm-progress-actions">'

@@ -1,8 +1,4 @@
-"""Pages generated from the lessons' front matter: the syllabus, key points and schedule.
-
-Links are written relative to the docs folder, so these directives belong on pages at
-the top of ``docs/``.
-"""
+"""Pages generated from the lessons' front matter: the syllabus, key points and schedule."""
 
 from __future__ import annotations
 
@@ -20,10 +16,10 @@ def render_syllabus(argument: str, ctx) -> str:
     lessons = course_lessons(ctx.root, ctx.docs_dir)
     out = []
     for number, module in enumerate(course_modules(ctx.root), start=1):
-        out += [f"## {number}. {module['title']}", "", f"[Module overview]({module['id']}/index.md)", "",
+        out += [f"## {number}. {module['title']}", "", f"[Module overview]({ctx.link(module['id'] + '/index.md')})", "",
                 "| Topic | What it covers | Taught in |", "| --- | --- | --- |"]
         for topic in module["topics"]:
-            taught = [f"[{l.title}]({l.path})" for l in lessons if topic["id"] in l.topics]
+            taught = [f"[{l.title}]({ctx.link(l.path)})" for l in lessons if topic["id"] in l.topics]
             out.append(f"| {topic['id']} | {topic['title']} | {'<br>'.join(taught) or 'not yet taught'} |")
         out.append("")
     return "\n".join(out)
@@ -35,7 +31,7 @@ def render_key_points(argument: str, ctx) -> str:
     for module, lessons in _by_module(ctx):
         out += [f"## {module['title']}", ""]
         for lesson in lessons:
-            out += [f"### [{lesson.title}]({lesson.path})", ""]
+            out += [f"### [{lesson.title}]({ctx.link(lesson.path)})", ""]
             out += [f"- {point}" for point in lesson.key_points]
             out.append("")
     return "\n".join(out)
@@ -49,7 +45,7 @@ def render_schedule(argument: str, ctx) -> str:
         subtotal = sum(lesson.minutes for lesson in lessons)
         total += subtotal
         for lesson in lessons:
-            out.append(f"| {module['title']} | [{lesson.title}]({lesson.path}) | {lesson.minutes} |")
+            out.append(f"| {module['title']} | [{lesson.title}]({ctx.link(lesson.path)}) | {lesson.minutes} |")
         out.append(f"| **{module['title']}** | **{len(lessons)} lessons** | **{subtotal}** |")
     hours, minutes = divmod(total, 60)
     out += ["", f"**Total reading time: {total} minutes ({hours} h {minutes:02d} min)**, "
