@@ -35,15 +35,15 @@ POSTS = [  # platform, format, category, goal, kpi
 
 
 def vocabulary() -> list[str]:
-    """Real words for the generated copies: every word of the exercises' reference plans,
-    so copies overlap as much as real posts do (a tiny word list would make every copy
-    look like every other)."""
-    words = set()
-    for path in COURSE.glob("exercises/*/reference.csv"):
+    """Every word of the exercises' reference plans, as often as it occurs there: drawing
+    from this list gives copies the word frequencies of real posts (common words shared by
+    many copies, rare ones by few), which is what the cross-post search works on."""
+    words = []
+    for path in sorted(COURSE.glob("exercises/*/reference.csv")):
         with path.open(encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(handle):
-                words.update(w.strip(".,:;!?'\"()") for w in row["copy"].split())
-    return sorted(w for w in words if w)
+                words += [w.strip(".,:;!?'\"()") for w in row["copy"].split()]
+    return [w for w in words if w]
 
 
 def make_plan(rng: random.Random, rows: int, words: list[str]) -> str:
