@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from checker import __version__
 
 EXIT_PASSED, EXIT_NOT_PASSED, EXIT_INVALID = 0, 1, 2
+EXIT_BROKEN_PIPE = 128 + 13  # 128 + SIGPIPE
 
 # Modules that each add one or more subcommands, in the order --help lists them.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -46,7 +48,15 @@ def main(argv: list[str] | None = None) -> int:
     if not hasattr(args, "run"):
         parser.print_help()
         return EXIT_INVALID
-    return args.run(args)
+    try:
+        code = args.run(args)
+        sys.stdout.flush()  # inside the try: a closed pipe shows up on the last write
+        return code
+    except BrokenPipeError:
+        # The reader went away (`smm-check ... | head`): stop quietly with the shell's
+        # code for a closed pipe, as Unix tools do, rather than print a traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
 
 
 if __name__ == "__main__":

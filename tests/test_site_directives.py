@@ -1,0 +1,91 @@
+"""The site's Markdown directives and plugin, asserted on rendered HTML."""
+
+from __future__ import annotations
+
+import re
+
+import markdown
+import pytest
+
+from checker.plan.rules import RULES
+from checker.site.directives import DirectiveError
+from checker.site.glossary import load, slug
+from checker.site.lessons import course_lessons
+
+
+def render(text: str, root) -> str:
+    md = markdown.Markdown(extensions=["abbr", "attr_list", "def_list", "md_in_html", "tables", "toc",
+                                       "checker.site.directives"],
+                           extension_configs={"checker.site.directives": {"root": str(root)}})
+    return md.convert(text)
+
+
+def test_glossary_lists_every_term_with_its_anchor(root):
+    html = render("/// glossary\n///\n", root)
+    ids = set(re.findall(r'<dt id="([^"]+)"', html))
+    assert ids == {slug(t["term"]) for t in load(root / "glossary.toml")}
+
+
+def test_glossary_terms_become_tooltips_on_any_page(root):
+    term = load(root / "glossary.toml")[0]
+    html = render(f"A paragraph about {term['term']}.", root)
+    assert f'<abbr title="{term["definition"]}">{term["term"]}</abbr>' in html.replace("&quot;", '"')
+
+
+def test_unknown_or_unclosed_directives_stop_the_build(root):
+    with pytest.raises(DirectiveError, match="unknown directive '/// glosary'"):
+        render("/// glosary\n///\n", root)
+    with pytest.raises(DirectiveError, match="no closing"):
+        render("/// glossary\n", root)
+
+
+def test_syllabus_shows_every_topic_with_the_lessons_that_teach_it(root):
+    html = render("/// syllabus\n///\n", root)
+    for topic in ["R1", "P8", "T12", "S7", "K3"]:
+        assert f"<td>{topic}</td>" in html
+    assert "not yet taught" not in html
+    assert 'href="profession/what-is-smm.md"' in html
+
+
+def test_schedule_sums_the_reading_minutes(root):
+    html = render("/// schedule\n///\n", root)
+    total = sum(lesson.minutes for lesson in course_lessons(root, root / "docs"))
+    assert f"Total reading time: {total} minutes" in html
+
+
+def test_key_points_collects_every_lesson(root):
+    html = render("/// key-points\n///\n", root)
+    lessons = course_lessons(root, root / "docs")
+    for lesson in lessons:
+        assert f'href="{lesson.path}"' in html
+    assert html.count("<li>") == sum(len(lesson.key_points) for lesson in lessons)
+
+
+def test_plan_rubric_lists_every_rule_and_the_downloads(root):
+    html = render("/// rubric | coffee-shop-plan\n///\n", root)
+    for rule_id in RULES:
+        assert f"<code>{rule_id}</code>" in html
+    assert 'href="exercises/coffee-shop-plan/starter.xlsx"' in html
+
+
+def test_kpi_rubric_lists_the_metrics_the_exercise_asks(root):
+    html = render("/// rubric | paid-funnel\n///\n", root)
+    assert "<code>cpm</code>" in html and "<code>er_reach</code>" not in html
+
+
+def test_rubric_of_an_unknown_exercise_stops_the_build(root):
+    with pytest.raises(DirectiveError, match="no exercise 'nope'"):
+        render("/// rubric | nope\n///\n", root)
+
+
+def test_built_lesson_is_framed_by_its_front_matter(built_site):
+    html = (built_site / "kpis" / "paid-metrics" / "index.html").read_text(encoding="utf-8")
+    article = html[html.index("<article"):]
+    assert article.index("What you will learn") < article.index("Key points") < article.index("Practise")
+    assert 'href="../quiz/"' in html
+    assert 'href="../../exercises/paid-funnel/"' in html
+
+
+def test_built_site_vendors_mermaid_and_downloads(built_site):
+    assert (built_site / "assets" / "vendor" / "mermaid.min.js").stat().st_size > 1_000_000
+    assert (built_site / "exercises" / "coffee-shop-plan" / "starter.xlsx").is_file()
