@@ -19,7 +19,8 @@ from mkdocs.structure.files import File, Files
 from checker.exercises import UnknownExercise, load_exercise
 
 ASSETS_DIR = Path(__file__).parent / "assets"
-# Material loads Mermaid from a CDN unless a `mermaid` global already exists; this one does.
+# Material loads Mermaid from a CDN unless a `mermaid` global exists; assets/mermaid-loader.js
+# provides one that loads this vendored copy on the first diagram.
 VENDORED = {"mermaid/dist/mermaid.min.js": "assets/vendor/mermaid.min.js"}
 # Files of an exercise folder that learners download from the exercise page.
 DOWNLOADS = ("starter.csv", "starter.xlsx", "answers-blank.csv", "answers-blank.xlsx", "data.csv")
@@ -46,9 +47,6 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             if not path.is_file():
                 raise PluginError(f"{path} is missing: run `npm ci` in {self.root} (`make serve` does it).")
             self.vendored[target] = path
-        mermaid = c.ExtraScriptValue("assets/vendor/mermaid.min.js")
-        mermaid.defer = True
-        config.extra_javascript.append(mermaid)
         for asset in sorted(ASSETS_DIR.iterdir()):
             uri = f"assets/smm/{asset.name}"
             if asset.suffix == ".css":

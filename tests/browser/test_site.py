@@ -86,14 +86,19 @@ def test_glossary_terms_have_tooltips(page, site_url):
     page.locator(".md-tooltip2, .md-tooltip").first.wait_for(state="visible", timeout=5000)
 
 
-def test_mermaid_diagram_renders_from_the_vendored_script(page, site_url):
-    page.goto(site_url + "course-map/")
+def test_mermaid_loads_only_for_a_diagram_and_draws_it_after_instant_navigation(page, site_url):
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(site_url, wait_until="networkidle")
+    assert not [url for url in requested if "mermaid.min.js" in url]
+    page.get_by_role("link", name="course map").first.click()
     # Material moves the diagram's source out of the page and draws it into a closed
     # shadow root; the drawing shows only as the element's size.
     page.wait_for_function("""() => {
         const el = document.querySelector('div.mermaid');
-        return typeof mermaid === 'object' && el.innerHTML === '' && el.getBoundingClientRect().height > 200;
+        return el && el.innerHTML === '' && el.getBoundingClientRect().height > 200;
     }""", timeout=15000)
+    assert [url for url in requested if url.endswith("/assets/vendor/mermaid.min.js")]
 
 
 @pytest.mark.parametrize("path", ["", "course-map/", "glossary/", "kpis/engagement-metrics/",

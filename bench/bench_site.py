@@ -1,0 +1,55 @@
+"""Size and build time of the course site.
+
+Builds the site once into a temporary folder and reports: build time, pages, total size,
+the weight a learner downloads for a first lesson page (HTML, CSS, JS; fonts are the
+system's), and the largest files. Run: ``.venv/bin/python bench/bench_site.py``.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def first_visit_bytes(site: Path, page: str) -> tuple[int, int]:
+    """Bytes of a page plus every local script and stylesheet it loads; and the JS alone."""
+    html_path = site / page / "index.html"
+    html = html_path.read_text(encoding="utf-8")
+    total, scripts = html_path.stat().st_size, 0
+    for kind, ref in re.findall(r'<(script|link)[^>]+(?:src|href)="([^"]+\.(?:js|css))"', html):
+        path = (html_path.parent / ref).resolve()
+        if path.is_file():
+            total += path.stat().st_size
+            scripts += path.stat().st_size if kind == "script" else 0
+    return total, scripts
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as folder:
+        site = Path(folder)
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)],
+                       cwd=ROOT, check=True, capture_output=True)
+        seconds = time.perf_counter() - start
+        files = [p for p in site.rglob("*") if p.is_file()]
+        pages = [p for p in files if p.name == "index.html"]
+        total = sum(p.stat().st_size for p in files)
+        lesson, lesson_js = first_visit_bytes(site, "kpis/engagement-metrics")
+        print(f"build (mkdocs build, one run)   {seconds:8.1f} s")
+        print(f"pages                           {len(pages):8d}")
+        print(f"site on disk                    {total / 1048576:8.1f} MB in {len(files)} files")
+        print(f"first lesson visit (HTML+CSS+JS){lesson / 1024:8.0f} KB uncompressed, of which JS {lesson_js / 1024:.0f} KB")
+        print("largest files:")
+        for path in sorted(files, key=lambda p: p.stat().st_size, reverse=True)[:5]:
+            print(f"  {path.stat().st_size / 1024:8.0f} KB  {path.relative_to(site)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
