@@ -47,11 +47,12 @@ def test_no_built_page_references_another_host(built_site):
 
 
 def test_search_finds_a_glossary_term(page, site_url):
-    page.goto(site_url)
-    page.keyboard.press("s")  # Material's search shortcut
-    page.locator("input.md-search__input").fill("retargeting")
+    page.goto(site_url, wait_until="networkidle")
+    search = page.get_by_role("textbox", name="Search")
+    search.click()
+    search.fill("retargeting")
     results = page.locator(".md-search-result__item a")
-    results.first.wait_for(timeout=15000)
+    results.first.wait_for(timeout=60000)  # the search index is built in a worker first
     hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
     assert any("glossary" in href for href in hrefs), hrefs
 
