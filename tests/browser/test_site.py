@@ -50,7 +50,7 @@ def test_search_finds_a_glossary_term(page, site_url):
     page.goto(site_url, wait_until="networkidle")
     search = page.get_by_role("textbox", name="Search")
     search.click()
-    search.fill("retargeting")
+    search.press_sequentially("retargeting", delay=20)  # as typed: Material searches on key events
     results = page.locator(".md-search-result__item a")
     results.first.wait_for(timeout=60000)  # the search index is built in a worker first
     hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
