@@ -28,14 +28,19 @@ def scan(posts, kind: str) -> dict[int, list[str]]:
     """Rows whose copy, call to action or notes match a pattern, with the tactics seen.
     A pattern only runs on a text holding one of its keywords: most posts hold none, and
     a set lookup costs far less than a regular-expression search."""
+    entries = patterns(kind)
+    keywords = keywords_of(kind)
     found = {}
     for post in posts:
+        # Each text on its own first: no union to build for the many posts without a keyword.
+        if keywords.isdisjoint(words(post.copy)) and all(
+                not t or keywords.isdisjoint(words(t)) for t in (post.cta, post.notes)):
+            continue
         texts = [t for t in (post.copy, post.cta, post.notes) if t]
         present = frozenset().union(*map(words, texts))
-        if keywords_of(kind).isdisjoint(present):
-            continue
-        tactics = [tactic for tactic, keywords, pattern in patterns(kind)
-                   if not keywords.isdisjoint(present) and any(pattern.search(t.lower()) for t in texts)]
+        lowered = [t.lower() for t in texts]
+        tactics = [tactic for tactic, own, pattern in entries
+                   if not own.isdisjoint(present) and any(pattern.search(t) for t in lowered)]
         if tactics:
             found[post.row] = tactics
     return found
