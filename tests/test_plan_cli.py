@@ -207,7 +207,8 @@ def test_starter_workbook_offers_the_vocabularies_as_dropdowns(exercise_id):
 def test_exercise_page_includes_brief_and_rubric(exercise_id):
     page = (ROOT / "docs/exercises" / f"{exercise_id}.md").read_text()
     assert page.startswith("---\ntitle: ")
-    assert f'\n--8<-- "exercises/{exercise_id}/brief.md"\n\n/// rubric | {exercise_id}\n///\n' in page
+    assert (f'\n--8<-- "exercises/{exercise_id}/brief.md"\n\n## Check your work\n\n/// check | {exercise_id}\n///\n\n'
+            f'/// rubric | {exercise_id}\n///\n') in page
     brief = (EXERCISES / exercise_id / "brief.md").read_text()
     assert brief.startswith("## ") and f"smm-check plan" in brief and "\n# " not in brief
 

@@ -23,7 +23,7 @@ from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
 from checker.course import course_root
-from checker.site import exercise_pages, glossary, quiz, syllabus
+from checker.site import check_panel, exercise_pages, glossary, quiz, syllabus
 
 DIRECTIVE = re.compile(r"^/{3}\s*([a-z][a-z-]*)\s*(?:\|\s*(.*?))?\s*$")
 CLOSE = re.compile(r"^/{3}\s*$")
@@ -71,6 +71,7 @@ DIRECTIVES: dict[str, Callable[[str, DirectiveContext], str]] = {
     "rubric": exercise_pages.render_rubric,
     "quiz": quiz.render_quiz,
     "progress": quiz.render_progress,
+    "check": check_panel.render_check,
 }
 
 

@@ -1,8 +1,8 @@
 """The MkDocs plugin: only what a Markdown extension cannot do.
 
-It adds files to the build (the package's widget assets, vendored Mermaid, exercise
-downloads) and frames each lesson with its objectives, key points and practice links,
-from the lesson's front matter. It holds no grading logic.
+It adds files to the build (the package's widget assets, vendored Mermaid and Pyodide, the
+grader bundle, exercise downloads) and frames each lesson with its objectives, key points
+and practice links, from the lesson's front matter. It holds no grading logic.
 """
 
 from __future__ import annotations
@@ -17,11 +17,18 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from checker.exercises import UnknownExercise, load_exercise
+from checker.site import bundle
 
 ASSETS_DIR = Path(__file__).parent / "assets"
 # Material loads Mermaid from a CDN unless a `mermaid` global exists; assets/mermaid-loader.js
 # provides one that loads this vendored copy on the first diagram.
-VENDORED = {"mermaid/dist/mermaid.min.js": "assets/vendor/mermaid.min.js"}
+# Pyodide runs the grader on the exercise pages (assets/check.js); its indexURL is the
+# vendored folder, and it loads no packages of its own.
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+VENDORED = {"mermaid/dist/mermaid.min.js": "assets/vendor/mermaid.min.js",
+            **{f"pyodide/{name}": f"assets/vendor/pyodide/{name}" for name in PYODIDE_FILES}}
+# The grading package and what it reads, zipped for Pyodide (checker/site/bundle.py).
+CHECKER_BUNDLE = "assets/smm/checker.zip"
 # Files of an exercise folder that learners download from the exercise page.
 DOWNLOADS = ("starter.csv", "starter.xlsx", "answers-blank.csv", "answers-blank.xlsx", "data.csv")
 # Warnings, not exceptions: `mkdocs build --strict` fails on them, a draft build goes on.
@@ -66,6 +73,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                     added[f"exercises/{folder.name}/{name}"] = folder / name
         for uri, path in added.items():
             files.append(File.generated(config, uri, abs_src_path=str(path)))
+        files.append(File.generated(config, CHECKER_BUNDLE, content=bundle.checker_zip(self.root)))
         return files
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:

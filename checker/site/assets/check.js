@@ -1,0 +1,230 @@
+/* The check panel of an exercise page (/// check | ID): grades the learner's file in the
+   browser with the course's own Python grader (checker.browser under Pyodide, in
+   check-worker.mjs), so the page shows what smm-check prints. Pyodide loads only when the
+   learner first asks for a check or a dataset. The last file, name and result are kept in
+   localStorage under smm-check:v<version>:<exercise>. No framework, no build step. */
+(function () {
+  "use strict";
+  if (typeof document === "undefined") return;
+  var PREFIX = "smm-check:";
+  var STATUS_ORDER = { fail: 0, warn: 1, pass: 2 };
+  // Material re-runs nothing on instant navigation, so the script's own address is taken
+  // once, here; the worker, Pyodide and the bundle sit beside it.
+  var WORKER_URL = document.currentScript.src.replace(/[^/]*$/, "check-worker.mjs");
+  var worker = null;
+  var booted = false;
+  var pending = {};
+  var nextId = 1;
+
+  function ask(action, options, data) {
+    if (!worker) {
+      worker = new Worker(WORKER_URL, { type: "module" });
+      worker.onmessage = function (event) {
+        var reply = event.data;
+        var settle = pending[reply.id];
+        delete pending[reply.id];
+        if (reply.failure) settle.reject(new Error(reply.failure));
+        else { booted = true; settle.resolve(reply); }
+      };
+    }
+    return new Promise(function (resolve, reject) {
+      var id = nextId++;
+      pending[id] = { resolve: resolve, reject: reject };
+      worker.postMessage({ id: id, action: action, options: options, data: data }, data ? [data.buffer] : []);
+    });
+  }
+
+  function fmt(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (all, name) { return name in values ? values[name] : all; });
+  }
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+  function load(key) {
+    try { return JSON.parse(localStorage.getItem(key)) || {}; } catch (e) { return {}; }
+  }
+  function save(key, value) {
+    try { localStorage.setItem(key, JSON.stringify(value)); return true; } catch (e) { return false; }
+  }
+  function today() { return new Date().toISOString().slice(0, 10); }
+  function toBase64(bytes) {
+    var chunks = [];
+    for (var i = 0; i < bytes.length; i += 0x8000) {
+      chunks.push(String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000)));
+    }
+    return btoa(chunks.join(""));
+  }
+  function fromBase64(text) {
+    var binary = atob(text);
+    var bytes = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  }
+
+  function renderResult(area, answer, s) {
+    area.textContent = "";
+    if (answer.error === "invalid-input") {
+      var count = answer.problems.length;
+      area.appendChild(el("p", "smm-cp-verdict smm-cp-invalid",
+        count === 1 ? s.invalid_one : fmt(s.invalid, { count: count })));
+      var problems = el("ul", "smm-cp-problems");
+      answer.problems.forEach(function (p) {
+        var where = [];
+        if (p.row !== null) where.push(fmt(s.problem_row, { row: p.row }));
+        if (p.column !== null) where.push(fmt(s.problem_column, { column: p.column }));
+        problems.appendChild(el("li", null, (where.length ? where.join(", ") + ": " : "") + p.message));
+      });
+      area.appendChild(problems);
+      return;
+    }
+    if (answer.error) {
+      area.appendChild(el("p", "smm-cp-verdict smm-cp-invalid", fmt(s.usage, { message: answer.message })));
+      return;
+    }
+    var values = { score: answer.score, threshold: answer.threshold };
+    area.appendChild(el("p", "smm-cp-verdict " + (answer.passed ? "smm-cp-passed" : "smm-cp-failed"),
+      fmt(answer.passed ? s.passed : s.not_passed, values)));
+    area.appendChild(el("h3", null, s.findings));
+    var list = el("ul", "smm-cp-findings");
+    answer.findings.slice().sort(function (a, b) { return STATUS_ORDER[a.status] - STATUS_ORDER[b.status]; })
+      .forEach(function (f) {
+        var item = el("li", "smm-cp-" + f.status);
+        item.setAttribute("data-rule", f.rule);
+        item.appendChild(el("span", "smm-cp-badge", s[f.status]));
+        item.appendChild(document.createTextNode(" "));
+        item.appendChild(el("code", null, f.rule));
+        if (f.rows && f.rows.length) {
+          var rows = el("span", "smm-cp-rows", " (" + fmt(f.rows.length > 1 ? s.rows : s.row, { rows: f.rows.join(", ") }) + ")");
+          item.appendChild(rows);
+        }
+        if (f.code) {
+          item.appendChild(document.createTextNode(" "));
+          item.appendChild(el("code", "smm-cp-code", f.code));
+        }
+        item.appendChild(document.createTextNode(": " + f.message));
+        list.appendChild(item);
+      });
+    area.appendChild(list);
+  }
+
+  function initPanel(root) {
+    if (root.getAttribute("data-ready")) return;
+    root.setAttribute("data-ready", "true");
+    var config = JSON.parse(root.getAttribute("data-smm"));
+    var s = config.strings;
+    var key = PREFIX + "v" + config.version + ":" + config.exercise;
+    var record = load(key);
+    var learner = root.querySelector(".smm-cp-learner");
+    var fileInput = root.querySelector(".smm-cp-file");
+    var status = root.querySelector(".smm-cp-status");
+    var area = root.querySelector(".smm-cp-result");
+    var kept = root.querySelector(".smm-cp-kept");
+    var buttons = [].slice.call(root.querySelectorAll("button"));
+
+    function showKept() {
+      kept.hidden = !record.file && !record.result;
+      root.querySelector(".smm-cp-again").hidden = !record.file;
+      root.querySelector(".smm-cp-kept-text").textContent = record.file
+        ? fmt(s.kept, { name: record.file.name, size: Math.max(1, Math.round(record.file.size / 1024)) })
+        : s.kept_no_file;
+    }
+
+    function name() {
+      return learner ? learner.value.trim() : "";
+    }
+
+    function busy(on) {
+      buttons.forEach(function (b) { b.disabled = on; });
+    }
+
+    function run(action, options, data, message) {
+      busy(true);
+      status.textContent = booted ? message : s.loading + " " + message;
+      return ask(action, options, data).then(function (reply) {
+        root.setAttribute("data-boot-ms", Math.round(reply.bootMs));
+        root.setAttribute("data-run-ms", Math.round(reply.ms));
+        return reply.answer;
+      }).catch(function (error) {
+        status.textContent = fmt(s.failed, { reason: error.message });
+        throw error;
+      }).finally(function () { busy(false); });
+    }
+
+    function check(filename, bytes) {
+      if (learner && !name()) { status.textContent = s.enter_name; learner.focus(); return; }
+      var keep = bytes.length <= config.keep_limit ? { name: filename, size: bytes.length, data: toBase64(bytes) } : null;
+      var options = { kind: config.kind, exercise: config.exercise, filename: filename, learner: name() || null };
+      run("grade", options, bytes, fmt(s.checking, { name: filename })).then(function (answer) {
+        record = { learner: name(), file: keep, result: answer, checked: filename, date: today() };
+        // A file too large for the browser's storage is dropped; the result is still kept.
+        if (!save(key, record)) { record.file = null; save(key, record); }
+        renderResult(area, answer, s);
+        status.textContent = fmt(s.checked, { name: filename, date: record.date });
+        showKept();
+      }, function () {});
+    }
+
+    root.querySelector(".smm-cp-run").addEventListener("click", function () {
+      var file = fileInput.files[0];
+      if (!file) {
+        if (record.file) check(record.file.name, fromBase64(record.file.data));
+        else status.textContent = s.choose_file;
+        return;
+      }
+      file.arrayBuffer().then(function (buffer) { check(file.name, new Uint8Array(buffer)); });
+    });
+    root.querySelector(".smm-cp-again").addEventListener("click", function () {
+      check(record.file.name, fromBase64(record.file.data));
+    });
+    root.querySelector(".smm-cp-forget").addEventListener("click", function () {
+      localStorage.removeItem(key);
+      record = { learner: record.learner };
+      if (record.learner) save(key, record);
+      fileInput.value = "";
+      area.textContent = "";
+      status.textContent = s.forgotten;
+      showKept();
+    });
+
+    if (learner) {
+      learner.value = record.learner || "";
+      learner.addEventListener("change", function () {
+        record.learner = name();
+        save(key, record);
+      });
+      root.querySelector(".smm-cp-download").addEventListener("click", function () {
+        if (!name()) { status.textContent = s.enter_name; learner.focus(); return; }
+        run("dataset", { exercise: config.exercise, learner: name() }, null, s.making_dataset).then(function (answer) {
+          if (answer.error) { renderResult(area, answer, s); return; }
+          var filename = config.exercise + "-" + name().toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "") + ".csv";
+          var link = el("a");
+          link.href = URL.createObjectURL(new Blob([answer.csv], { type: "text/csv" }));
+          link.download = filename;
+          document.body.appendChild(link);
+          link.click();
+          link.remove();
+          setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+          status.textContent = fmt(s.dataset_ready, { name: filename });
+        }, function () {});
+      });
+    }
+
+    showKept();
+    if (record.result) {
+      renderResult(area, record.result, s);
+      status.textContent = fmt(s.checked, { name: record.checked, date: record.date });
+    }
+  }
+
+  function init() {
+    [].slice.call(document.querySelectorAll(".smm-checkpanel")).forEach(initPanel);
+  }
+  // Material's instant navigation swaps pages without reloading scripts; document$
+  // announces each new page, the first one included.
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

@@ -1,0 +1,67 @@
+"""The ``/// check | ID`` directive: the panel where a learner checks their work on the
+exercise page itself.
+
+The server renders the form as real, labelled HTML; the widget (``assets/check.js``)
+grades the chosen file in the browser, with the package itself running under Pyodide
+(``checker.browser``), so the page says exactly what ``smm-check`` would.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from html import escape
+from typing import TYPE_CHECKING
+
+from checker.course import DATA_DIR
+from checker.exercises import UnknownExercise, load_exercise
+from checker.site.quiz import _data_attribute
+
+if TYPE_CHECKING:  # directives.py imports this module to register its directive
+    from checker.site.directives import DirectiveContext
+
+# Bumped when the shape of what the widget stores in localStorage changes.
+STORAGE_VERSION = 1
+# The largest upload the widget keeps on the device, as the grader's own limit.
+KEEP_LIMIT = 5 * 1024 * 1024
+
+
+def load_strings() -> dict:
+    """The panel's sentences: the ``[check]`` table of ``checker/data/site_strings.toml``."""
+    with open(DATA_DIR / "site_strings.toml", "rb") as handle:
+        return tomllib.load(handle)["check"]
+
+
+STRINGS = load_strings()
+
+
+def render_check(argument: str, ctx: DirectiveContext) -> str:
+    """The check panel of exercise ``argument``: a file input and a check button, and for
+    a KPI exercise the learner's name and their dataset's download first."""
+    from checker.site.directives import DirectiveError
+
+    try:
+        exercise = load_exercise(argument.strip(), ctx.root)
+    except UnknownExercise as error:
+        raise DirectiveError(f"/// check | {argument}: {error}") from None
+    s = STRINGS
+    base = f"smm-check-{exercise.id}"
+    data = {"exercise": exercise.id, "kind": exercise.kind, "version": STORAGE_VERSION,
+            "keep_limit": KEEP_LIMIT, "strings": s}
+    out = [f'<div class="smm-checkpanel" id="{base}" {_data_attribute(data)}>',
+           f'<p class="smm-cp-intro">{escape(s["intro"])}</p>']
+    if exercise.kind == "kpi":
+        out.append(f'<p class="smm-cp-field"><label for="{base}-learner">{escape(s["learner"])}</label>'
+                   f'<input type="text" id="{base}-learner" class="smm-cp-learner" autocomplete="name"></p>'
+                   f'<p><button type="button" class="md-button smm-cp-download">{escape(s["download"])}</button></p>')
+    label = s["plan_file"] if exercise.kind == "plan" else s["kpi_file"]
+    run = s["check_plan"] if exercise.kind == "plan" else s["check_answers"]
+    out.append(f'<p class="smm-cp-field"><label for="{base}-file">{escape(label)}</label>'
+               f'<input type="file" id="{base}-file" class="smm-cp-file" accept=".csv,.xlsx"></p>'
+               f'<p class="smm-cp-actions"><button type="button" class="md-button md-button--primary smm-cp-run">'
+               f'{escape(run)}</button></p>'
+               f'<div class="smm-cp-kept" hidden><p class="smm-cp-kept-text"></p><p>'
+               f'<button type="button" class="md-button smm-cp-again">{escape(s["check_again"])}</button> '
+               f'<button type="button" class="md-button smm-cp-forget">{escape(s["forget"])}</button></p></div>'
+               '<p class="smm-cp-status" role="status" aria-live="polite"></p>'
+               '<div class="smm-cp-result"></div></div>')
+    return ctx.html("".join(out))
