@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
+from operator import itemgetter
 
 from checker.plan.vocabulary import columns, find, label, required_columns, vocabulary
 from checker.problems import InputProblem, InvalidInput, suggestion
@@ -21,6 +22,9 @@ KPI_SEPARATORS = re.compile(r"[,;/+\n]")
 DATE_HELP = "write dates as 2026-12-01 or 01.12.2026"
 # Vocabulary columns holding exactly one value (a kpi cell may name several).
 SINGLE_VALUED = ("platform", "format", "category", "goal")
+VOCABULARY_COLUMNS = (*SINGLE_VALUED, "kpi")
+# The optional columns in the order of the fields of ``Post``.
+OPTIONAL_COLUMNS = ("cta", "link", "hashtags", "notes", "time")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,45 +50,78 @@ def parse_posts(table: Table) -> list[Post]:
     """Every row of a bound plan table as a ``Post``. Raises ``InvalidInput`` with all the
     empty required cells, unknown vocabulary values and unreadable dates at once."""
     where = table.bind(columns(), required_columns())
-    required = required_columns()
     width = max(where.values()) + 1
+    # A plan repeats a few combinations of vocabulary cells and a few dates on every row:
+    # each distinct one is read once and remembered; a row with anything missing or
+    # unreadable goes through ``check_row``, which names every problem.
+    vocabulary_cells = itemgetter(*(where[name] for name in VOCABULARY_COLUMNS))
+    known_values, known_days = {}, {}
+    date_at, copy_at = where["date"], where["copy"]
+    optional = [where.get(name) for name in OPTIONAL_COLUMNS]
     problems: list[InputProblem] = []
     posts = []
     for row in table.rows:
         cells = row.cells if len(row.cells) >= width else row.cells + [None] * (width - len(row.cells))
-        values = {name: clean(cells[index]) for name, index in where.items()}
-        found = []
-        for name in required:
-            if values[name] == "":
-                found.append(InputProblem(row.number, table.column_name(where[name]),
-                                          f"this cell is empty; every post needs its {name}."))
-        for name in SINGLE_VALUED:
-            if values[name] != "":
-                canonical = find(name, str(values[name]))
-                if canonical is None:
-                    found.append(unknown_value(row.number, table.column_name(where[name]), name, str(values[name])))
-                values[name] = canonical
-        kpis, unknown = kpi_cell(str(values["kpi"]))
-        found += [unknown_value(row.number, table.column_name(where["kpi"]), "kpi", part) for part in unknown]
-        day = None
-        if values["date"] != "":
-            try:
-                day = cell_date(values["date"])
-            except ValueError as error:
-                found.append(InputProblem(row.number, table.column_name(where["date"]), str(error)))
-        if found:
-            problems += found
-            continue
-        posts.append(Post(
-            row=row.number, date=day, platform=values["platform"], format=values["format"],
-            category=values["category"], goal=values["goal"], kpis=kpis, copy=str(values["copy"]),
-            cta=text(values.get("cta")), link=text(values.get("link")),
-            hashtags=text(values.get("hashtags")), notes=text(values.get("notes")),
-            time=text(values.get("time")),
-        ))
+        values = known_values.get(vocabulary_cells(cells))
+        day = known_days.get(cells[date_at])
+        if day is None:
+            day = known_days[cells[date_at]] = readable_day(cells[date_at])
+        copy = text(clean(cells[copy_at]))
+        if values is None or day is None or copy == "":
+            found = check_row(table, where, row.number, cells)
+            if found[1]:
+                problems += found[1]
+                continue
+            values, day = found[0]
+            key = vocabulary_cells(cells)
+            # Text only: a spreadsheet's 1, 1.0 and TRUE are equal keys but read differently.
+            if all(type(cell) is str for cell in key):
+                known_values[key] = values
+        posts.append(Post(row.number, day, *values, copy,
+                          *["" if at is None else text(clean(cells[at])) for at in optional]))
     if problems:
         raise InvalidInput(problems)
     return posts
+
+
+def check_row(table: Table, where: dict[str, int], number: int, cells: list) -> tuple[tuple | None, list]:
+    """One row's canonical (platform, format, category, goal, kpis) values and date, or
+    every problem of the row: empty required cells, unknown values, an unreadable date."""
+    values = {name: clean(cells[index]) for name, index in where.items()}
+    found = []
+    for name in required_columns():
+        if values[name] == "":
+            found.append(InputProblem(number, table.column_name(where[name]),
+                                      f"this cell is empty; every post needs its {name}."))
+    for name in SINGLE_VALUED:
+        if values[name] != "":
+            canonical = find(name, str(values[name]))
+            if canonical is None:
+                found.append(unknown_value(number, table.column_name(where[name]), name, str(values[name])))
+            values[name] = canonical
+    kpis, unknown = kpi_cell(str(values["kpi"]))
+    found += [unknown_value(number, table.column_name(where["kpi"]), "kpi", part) for part in unknown]
+    day = None
+    if values["date"] != "":
+        try:
+            day = cell_date(values["date"])
+        except ValueError as error:
+            found.append(InputProblem(number, table.column_name(where["date"]), str(error)))
+    if found:
+        return None, found
+    return ((*(values[name] for name in SINGLE_VALUED), kpis), day), []
+
+
+def readable_day(cell) -> date | None:
+    """The date in a cell, or None when it is empty or unreadable (``check_row`` then
+    says why)."""
+    value = clean(cell)
+    if value == "":
+        return None
+    try:
+        return cell_date(value)
+    except ValueError:
+        return None
 
 
 def clean(cell):
