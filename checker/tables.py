@@ -178,7 +178,22 @@ def check_table(table: Table) -> Table:
     if not any(str(h).strip() for h in table.header):
         raise InvalidInput([InputProblem(None, None, "the file is empty: the first row must name the "
                                          "columns.")])
-    table.rows = [row for row in table.rows if any(not is_blank(c) for c in row.cells)]
+    kept, suspect = [], []
+    for row in table.rows:
+        # A row of text (all of a CSV) is joined once and tested at C speed; a spreadsheet's
+        # numbers, dates and empty cells make the join fail and take the cell-by-cell test.
+        try:
+            joined = "".join(row.cells)
+        except TypeError:
+            if any(not is_blank(c) for c in row.cells):
+                kept.append(row)
+                suspect.append(row)
+            continue
+        if joined.strip():
+            kept.append(row)
+            if "=" in joined:
+                suspect.append(row)
+    table.rows = kept
     if not table.rows:
         raise InvalidInput([InputProblem(None, None, "the table has a header but no rows under it.")])
     if len(table.rows) > MAX_ROWS:
@@ -187,7 +202,7 @@ def check_table(table: Table) -> Table:
     problems = [
         InputProblem(row.number, table.column_name(index),
                      f"this cell holds a spreadsheet formula ({str(cell)[:40]}); paste its value instead.")
-        for row in table.rows
+        for row in suspect
         for index, cell in enumerate(row.cells)
         # The substring test first: it rules out almost every cell at C speed.
         if isinstance(cell, str) and "=" in cell and FORMULA.match(cell)
