@@ -52,7 +52,8 @@ def cross_post(posts, rubric):
     least the similarity threshold of their words (the Dice coefficient of the two sets of
     words, compared without case or punctuation)."""
     entries = [(p, words(p.copy)) for p in posts if len(p.copy) >= rubric.cross_post_min_chars]
-    copies = [g for g in shared_copies(entries, rubric.cross_post_similarity) if len({p.platform for p in g}) > 1]
+    copies = [g for g in shared_copies(entries, rubric.cross_post_similarity)
+              if len(g) > 1 and len({p.platform for p in g}) > 1]
     if not copies:
         return Verdict("pass", "Every platform gets its own wording: no copy is repeated across networks.")
     rows = sorted(p.row for g in copies for p in g)
@@ -77,7 +78,7 @@ def shared_copies(entries: list, threshold: float) -> list[list]:
     for _, tokens in entries:
         frequency.update(tokens)
     once = {word for word, count in frequency.items() if count == 1}
-    index = defaultdict(list)
+    index = {}
     candidates = set()
     for position, (_, tokens) in enumerate(entries):
         overlap = math.ceil(threshold * len(tokens) / (2 - threshold) - 1e-9)
@@ -86,8 +87,12 @@ def shared_copies(entries: list, threshold: float) -> list[list]:
         if prefix <= 0:
             continue
         for word in sorted(sorted(shared), key=frequency.__getitem__)[:prefix]:
-            candidates.update((other, position) for other in index[word])
-            index[word].append(position)
+            others = index.get(word)
+            if others is None:  # most prefix words are in no earlier prefix
+                index[word] = [position]
+            else:
+                candidates.update([(other, position) for other in others])
+                others.append(position)
     group_of = list(range(len(entries)))
 
     def root(i: int) -> int:
@@ -96,10 +101,14 @@ def shared_copies(entries: list, threshold: float) -> list[list]:
             i = group_of[i]
         return i
 
+    linked = False
     for i, j in candidates:
         (first, a), (second, b) = entries[i], entries[j]
         if first.platform != second.platform and 2 * len(a & b) >= threshold * (len(a) + len(b)):
             group_of[root(i)] = root(j)
+            linked = True
+    if not linked:  # the usual case: every post is a group of its own
+        return [[post] for post, _ in entries]
     groups = defaultdict(list)
     for i, (post, _) in enumerate(entries):
         groups[root(i)].append(post)
