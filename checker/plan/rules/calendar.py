@@ -4,6 +4,7 @@ how regularly each platform hears from the brand (course topics S4 and P1-P7).""
 from __future__ import annotations
 
 from collections import defaultdict
+from operator import attrgetter
 
 from checker.plan.data import load
 from checker.plan.rules.base import Verdict, plural, rule, rows_text
@@ -25,8 +26,9 @@ def horizon(posts, rubric):
     due and the rhythm of publishing never depends on a good day. The span counts from
     the first post's date to the last one's, both included. Critical: a plan of a few
     days is not yet a content plan, however good its posts."""
-    first = min(posts, key=lambda p: (p.date, p.row))
-    last = max(posts, key=lambda p: (p.date, -p.row))
+    first = min(posts, key=attrgetter("date", "row"))
+    end = max(map(attrgetter("date"), posts))
+    last = min((p for p in posts if p.date == end), key=attrgetter("row"))
     days = (last.date - first.date).days + 1
     span = f"{plural(days, 'day')}, {when(first.date)} {first.date.year} to {when(last.date)} {last.date.year}"
     if days >= rubric.min_days:
@@ -63,13 +65,14 @@ def cadence(posts, rubric):
     one day buries each of them. On every platform the gap between consecutive posts
     (and from the plan's first day to the first post there, and from the last post there
     to the plan's last day) stays within the limit, as does the number of posts a day."""
-    start, end = min(p.date for p in posts), max(p.date for p in posts)
+    dates = list(map(attrgetter("date"), posts))
+    start, end = min(dates), max(dates)
     by_platform = defaultdict(list)
     for post in posts:
         by_platform[post.platform].append(post)
     problems, rows, troubled = [], set(), set()
     for platform, own in by_platform.items():
-        own.sort(key=lambda p: (p.date, p.row))
+        own.sort(key=attrgetter("date", "row"))
         name = platform_name(platform)
         if (own[0].date - start).days > rubric.max_gap_days:
             troubled.add(platform)

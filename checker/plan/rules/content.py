@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from operator import attrgetter
 
 from checker.plan.rules.base import Verdict, agree, per_row, plural, rows_text, rule, words
 from checker.plan.rules.calendar import platform_name
@@ -19,9 +20,7 @@ URL = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|ru|org|net|io|co|shop|online
 def mix(posts, rubric):
     """A feed of nothing but offers tires followers; a feed with no offer sells nothing.
     Each group of categories stays within the tolerance of its target share."""
-    counts = defaultdict(int)
-    for post in posts:
-        counts[post.category] += 1
+    counts = Counter(map(attrgetter("category"), posts))
     total = len(posts)
     parts, over, off = [], [], False
     for group in rubric.mix:
@@ -36,7 +35,8 @@ def mix(posts, rubric):
     if not off:
         return Verdict("pass", f"The mix is balanced: {summary}, all within {rubric.mix_tolerance:g} points "
                                "of the target.")
-    rows = tuple(p.row for p in posts if any(p.category in g.categories for g in over))
+    crowded = {c for g in over for c in g.categories}
+    rows = tuple(p.row for p in posts if p.category in crowded)
     advice = (f"Too many {' and '.join(label(g.name) for g in over)} posts ({rows_text(rows)}): turn some of "
               "them into the categories that fall short." if over else "Add posts in the categories that fall short.")
     return Verdict("fail", f"The mix is off target: {summary}; each share should be within "
@@ -121,9 +121,10 @@ def goal_kpi(posts, rubric):
     show sales. A post whose KPIs measure none of its goal cannot tell you whether it
     worked."""
     measures = goal_kpis()
+    measured_by = {goal: frozenset(kpis) for goal, kpis in measures.items()}
     failing, examples = [], []
     for post in posts:
-        if not any(k in measures[post.goal] for k in post.kpis):
+        if measured_by[post.goal].isdisjoint(post.kpis):
             failing.append(post.row)
             if len(examples) < 3:
                 examples.append(f"row {post.row} aims at {post.goal} but measures "

@@ -109,7 +109,8 @@ def length(posts, rubric):
 def hashtag_count(post) -> int:
     """Distinct hashtags in the hashtags column and the copy together."""
     tags = {t.lstrip("#").lower() for t in HASHTAG_CELL.split(post.hashtags) if t.lstrip("#")}
-    tags.update(t.lower() for t in HASHTAG.findall(post.copy))
+    if "#" in post.copy:  # most copies hold none: no search to run
+        tags.update(t.lower() for t in HASHTAG.findall(post.copy))
     return len(tags)
 
 
