@@ -33,8 +33,8 @@ def scan(posts, kind: str) -> dict[int, list[str]]:
     found = {}
     for post in posts:
         # Each text on its own first: no union to build for the many posts without a keyword.
-        if keywords.isdisjoint(words(post.copy)) and all(
-                not t or keywords.isdisjoint(words(t)) for t in (post.cta, post.notes)):
+        if keywords.isdisjoint(words(post.copy)) and (not post.cta or keywords.isdisjoint(words(post.cta))) \
+                and (not post.notes or keywords.isdisjoint(words(post.notes))):
             continue
         texts = [t for t in (post.copy, post.cta, post.notes) if t]
         present = frozenset().union(*map(words, texts))
