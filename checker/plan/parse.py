@@ -66,7 +66,7 @@ def parse_posts(table: Table) -> list[Post]:
         day = known_days.get(cells[date_at])
         if day is None:
             day = known_days[cells[date_at]] = readable_day(cells[date_at])
-        copy = text(clean(cells[copy_at]))
+        copy = cell_text(cells[copy_at])
         if values is None or day is None or copy == "":
             found = check_row(table, where, row.number, cells)
             if found[1]:
@@ -78,7 +78,7 @@ def parse_posts(table: Table) -> list[Post]:
             if all(type(cell) is str for cell in key):
                 known_values[key] = values
         posts.append(Post(row.number, day, *values, copy,
-                          *["" if at is None else text(clean(cells[at])) for at in optional]))
+                          *["" if at is None else cell_text(cells[at]) for at in optional]))
     if problems:
         raise InvalidInput(problems)
     return posts
@@ -146,6 +146,12 @@ def kpi_cell(cell: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         elif canonical not in kpis:
             kpis.append(canonical)
     return tuple(kpis), tuple(unknown)
+
+
+def cell_text(cell) -> str:
+    """A cell read as text: stripped, '' when blank, a spreadsheet's value as written by
+    ``str``."""
+    return cell.strip() if type(cell) is str else text(clean(cell))
 
 
 def text(value) -> str:
