@@ -57,7 +57,7 @@ def render_check(argument: str, ctx: DirectiveContext) -> str:
     run = s["check_plan"] if exercise.kind == "plan" else s["check_answers"]
     out.append(f'<p class="smm-cp-field"><label for="{base}-file">{escape(label)}</label>'
                f'<input type="file" id="{base}-file" class="smm-cp-file" accept=".csv,.xlsx"></p>'
-               f'<p class="smm-cp-actions"><button type="button" class="md-button md-button--primary smm-cp-run">'
+               f'<p class="smm-cp-actions"><button type="button" class="md-button smm-cp-run">'
                f'{escape(run)}</button></p>'
                f'<div class="smm-cp-kept" hidden><p class="smm-cp-kept-text"></p><p>'
                f'<button type="button" class="md-button smm-cp-again">{escape(s["check_again"])}</button> '

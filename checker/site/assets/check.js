@@ -164,6 +164,11 @@
         renderResult(area, answer, s);
         status.textContent = fmt(s.checked, { name: filename, date: record.date });
         showKept();
+        // The verdict takes the focus from the pressed button, so keyboard and screen-reader
+        // users land on the result, and reading on goes straight into the findings.
+        var verdict = area.querySelector(".smm-cp-verdict");
+        verdict.setAttribute("tabindex", "-1");
+        verdict.focus();
       }, function () {});
     }
 
