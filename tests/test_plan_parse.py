@@ -153,3 +153,43 @@ def test_date_problem_in_a_workbook_row():
         parse_posts(table)
     [problem] = caught.value.problems
     assert (problem.row, problem.column) == (7, "date") and "number, not a date" in problem.message
+
+
+def test_rows_parse_as_if_each_were_alone_on_random_plans():
+    """Parsing reads each distinct combination of vocabulary cells and each distinct date
+    once per plan and reuses it: on random plans full of repeats, good and bad, typed
+    cells and blanks, the posts and problems must be exactly those of parsing every row
+    as a plan of its own."""
+    from random import Random
+
+    rng = Random(11)
+    # (usual values, odd ones): mostly usual, so rows repeat what earlier rows hold.
+    pools = [
+        (["2026-12-01", "01.12.2026"], [" 2026-12-02 ", "31.11.2026", "03/04/2027", "", None, 45000,
+                                        dt.date(2026, 12, 3), dt.datetime(2026, 12, 3, 9, 0)]),
+        (["vk", "VK"], [" Instagram ", "Instagarm", "", None, 1, 1.0, True]),
+        (["image"], ["Reels", "photo ", "hologram", ""]),
+        (["engaging"], ["UGC", "Advertising", "gossip", ""]),
+        (["engagement"], ["Sales", "reach ", "fame", None]),
+        (["likes"], ["reach, follower growth", "CTR", "vibes", "likes; vibes", ""]),
+        (["Hi"], [" Hello there ", "", None, 2026]),
+        (["Book now", ""], [None, 7]),
+    ]
+    header = [*HEADER.split(","), "cta"]
+    for _ in range(200):
+        rows = [Row(n, [rng.choice(usual if rng.random() < 0.85 else odd) for usual, odd in pools])
+                for n in range(2, 2 + rng.randint(1, 30))]
+        if rng.random() < 0.5:  # rows cut short, as a spreadsheet leaves trailing cells out
+            rows = [Row(r.number, r.cells[:rng.randint(7, 8)]) for r in rows]
+        expected_posts, expected_problems = [], []
+        for row in rows:
+            try:
+                expected_posts += parse_posts(Table(header=header, rows=[row]))
+            except InvalidInput as error:
+                expected_problems += error.problems
+        try:
+            posts = parse_posts(Table(header=header, rows=rows))
+        except InvalidInput as error:
+            assert error.problems == expected_problems
+        else:
+            assert not expected_problems and posts == expected_posts

@@ -173,3 +173,34 @@ def test_column_name_falls_back_to_the_letter():
     table = parse_bytes(b"date,,copy\n2026-12-01,x,y\n", "plan.csv")
     assert table.column_name(1) == "B"
     assert table.column_name(2) == "copy"
+
+
+def test_blank_rows_and_formulas_are_found_in_rows_of_any_cell_types():
+    """Rows of text are tested joined, other rows cell by cell: on random rows mixing
+    text, blanks, numbers, dates and formulas both find exactly the blank rows and the
+    formula cells a cell-by-cell reading finds."""
+    from random import Random
+
+    from checker.tables import FORMULA, Row, Table, check_table, is_blank
+
+    rng = Random(3)
+    pool = ["", "  ", "\t", "text", " a ", "=SUM(A1:A2)", " =IF(1,2)", "=5 reasons", "a=b", None, 0, 2.5,
+            dt.date(2026, 12, 1)]
+    for _ in range(200):
+        rows = [Row(n, [rng.choice(pool) for _ in range(rng.randint(1, 4))]) for n in range(2, 12)]
+        if rng.random() < 0.7:  # most tables come from CSV: text only
+            rows = [Row(r.number, [c if isinstance(c, str) else "" for c in r.cells]) for r in rows]
+        kept = [r.number for r in rows if any(not is_blank(c) for c in r.cells)]
+        formulas = [(r.number, i) for r in rows for i, c in enumerate(r.cells)
+                    if isinstance(c, str) and FORMULA.match(c) and any(not is_blank(x) for x in r.cells)]
+        table = Table(header=["a", "b", "c", "d"], rows=rows)
+        if not kept:
+            with pytest.raises(InvalidInput, match="no rows"):
+                check_table(table)
+        elif formulas:
+            with pytest.raises(InvalidInput) as caught:
+                check_table(table)
+            assert [(p.row, p.column) for p in caught.value.problems] == [
+                (n, table.column_name(i)) for n, i in formulas]
+        else:
+            assert [r.number for r in check_table(table).rows] == kept
