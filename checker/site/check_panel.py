@@ -15,14 +15,15 @@ from typing import TYPE_CHECKING
 from checker.course import DATA_DIR
 from checker.exercises import UnknownExercise, load_exercise
 from checker.site.quiz import _data_attribute
+from checker.tables import MAX_BYTES
 
 if TYPE_CHECKING:  # directives.py imports this module to register its directive
     from checker.site.directives import DirectiveContext
 
 # Bumped when the shape of what the widget stores in localStorage changes.
 STORAGE_VERSION = 1
-# The largest upload the widget keeps on the device, as the grader's own limit.
-KEEP_LIMIT = 5 * 1024 * 1024
+# The largest upload the widget keeps on the device: the largest file the grader reads.
+KEEP_LIMIT = MAX_BYTES
 
 
 def load_strings() -> dict:
