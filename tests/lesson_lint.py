@@ -60,7 +60,7 @@ def lesson_problems(path: Path) -> list[str]:
     if re.search(r"^# ", FENCE.sub("", body), re.M):
         problems.append("the body has an H1; the title is the H1")
     # Python-Markdown needs no space after '#': a line of hashtags becomes a heading.
-    for line in re.findall(r"^[ \t]*#[^\s#].*$", FENCE.sub("", body), re.M):
+    for line in re.findall(r"^[ \t>]*#[^\s#].*$", FENCE.sub("", body), re.M):
         problems.append(f"'{line.strip()[:30]}' starts with a hashtag, which Markdown reads as a heading; write \\#")
     if re.search(r'^!!!\s+\w+\s+"(key points|summary|what you will learn)', body, re.I | re.M):
         problems.append("the body writes its own objectives or key-points box; the site generates them")

@@ -20,13 +20,20 @@ def page_urls(built_site, site_url):
         yield site_url + re.sub(r"(^|/)index\.html$", r"\1", rel)
 
 
-def test_every_page_loads_without_errors_or_foreign_requests(page, page_problems, built_site, site_url):
+def test_every_page_loads_cleanly_and_passes_axe(page, page_problems, built_site, site_url, axe):
+    """Every page: status 200, a title, no console error, nothing from another host, and
+    no axe-core violation."""
     urls = list(page_urls(built_site, site_url))
     assert len(urls) > 10
+    violations = {}
     for url in urls:
         response = page.goto(url, wait_until="load")
         assert response.status == 200, url
         assert page.locator("h1").count() >= 1, f"{url} has no h1"
+        found = axe(page)
+        if found:
+            violations[url.removeprefix(site_url)] = found
+    assert violations == {}
     # The page fixture asserts at teardown; checking here names the failure sooner.
     page_problems.assert_clean()
 
@@ -102,11 +109,16 @@ def test_mermaid_loads_only_for_a_diagram_and_draws_it_after_instant_navigation(
     assert [url for url in requested if url.endswith("/assets/vendor/mermaid.min.js")]
 
 
-@pytest.mark.parametrize("path", ["", "course-map/", "glossary/", "kpis/engagement-metrics/",
-                                  "exercises/", "instructors/"])
-def test_pages_have_no_axe_violations(page, site_url, axe, path):
-    page.goto(site_url + path)
-    assert axe(page) == []
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_home_and_a_lesson_pass_axe_in_both_colour_schemes(browser, site_url, axe, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    for path in ["", "kpis/engagement-metrics/"]:
+        page.goto(site_url + path)
+        assert page.locator("body").get_attribute("data-md-color-scheme") == \
+            {"light": "default", "dark": "slate"}[scheme]
+        assert axe(page) == [], f"{scheme} {path}"
+    context.close()
 
 
 def test_every_mermaid_diagram_in_the_lessons_draws_cleanly(page, site_url, root):

@@ -2,12 +2,12 @@
 // instant navigation swaps the content.
 (function () {
   function fix() {
-    // Wide tables scroll sideways: keyboard users need to be able to focus them.
-    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+    // Wide tables and notebook code scroll sideways: keyboard users must be able to
+    // focus them to scroll.
+    var scrollers = ".md-typeset__scrollwrap, .highlight-ipynb, .jupyter-wrapper pre";
+    document.querySelectorAll(scrollers).forEach(function (wrap) {
       if (wrap.scrollWidth > wrap.clientWidth) {
         wrap.setAttribute("tabindex", "0");
-        wrap.setAttribute("role", "region");
-        wrap.setAttribute("aria-label", "Table (scrolls sideways)");
       }
     });
     // Checklist boxes in lessons are read-only; name each by its item's text.
