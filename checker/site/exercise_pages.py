@@ -48,11 +48,12 @@ def plan_rubric(exercise: Exercise) -> list[str]:
     """The content-plan rules with this exercise's weights and parameters."""
     from checker.plan.rubric import rubric
     from checker.plan.rules import RULES
+    from checker.plan.vocabulary import label
 
     params = rubric(exercise.params.get("rubric"), exercise.threshold)
     total = sum(params.weights.get(rule_id, 0) for rule_id in RULES)
-    mix = ", ".join(f"{group.share:g}% {group.name}" for group in params.mix)
-    required = ", ".join(params.required_platforms) or "any"
+    mix = ", ".join(f"{group.share:g}% {label(group.name)}" for group in params.mix)
+    required = ", ".join(label(p) for p in params.required_platforms) or "any"
     out = [
         f"`smm-check plan` scores the plan out of 100 from the rules below; it passes at "
         f"**{params.threshold:g}** if no critical rule fails. This exercise asks for at least "
