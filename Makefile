@@ -21,9 +21,8 @@ test: $(STAMPS)/python-test $(STAMPS)/npm $(STAMPS)/chromium
 build: $(STAMPS)/python $(STAMPS)/npm
 	$(BIN)/mkdocs build --strict
 
-bench: $(STAMPS)/python
-	$(BIN)/python bench/bench_plan.py
-	$(BIN)/python bench/bench_kpi.py
+bench: $(STAMPS)/python-test $(STAMPS)/npm $(STAMPS)/chromium
+	for script in bench/bench_*.py; do $(BIN)/python $$script || exit 1; done
 
 $(STAMPS)/python: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
