@@ -10,7 +10,6 @@ import os
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-DATA_DIR = PACKAGE_DIR / "data"
 
 
 def course_root(start: Path | None = None) -> Path:

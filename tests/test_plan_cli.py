@@ -15,7 +15,7 @@ import pytest
 from openpyxl import load_workbook
 
 from checker.cli import main
-from checker.plan.data import load
+from checker.data import load
 from checker.plan.rules import RULES
 
 ROOT = Path(__file__).resolve().parent.parent

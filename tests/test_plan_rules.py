@@ -11,7 +11,7 @@ import datetime as dt
 
 import pytest
 
-from checker.plan.data import load
+from checker.data import load
 from checker.plan.grade import grade_posts
 from checker.plan.parse import Post
 from checker.plan.rubric import RubricError, rubric

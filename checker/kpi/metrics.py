@@ -9,18 +9,16 @@ learner may have computed (another denominator, totals instead of a mean, and so
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from statistics import fmean
 from typing import TYPE_CHECKING
 
-from checker.course import DATA_DIR
+from checker.data import load
 
 if TYPE_CHECKING:
     from checker.kpi.dataset import Dataset
 
-with (DATA_DIR / "metrics.toml").open("rb") as _handle:
-    SETTINGS = tomllib.load(_handle)
+SETTINGS = load("metrics.toml")
 
 @dataclass(frozen=True)
 class Undefined:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from checker.plan.data import load
+from checker.data import load
 from checker.plan.vocabulary import vocabulary
 
 RUBRIC_FILE = "plan_rubric.toml"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from checker.plan.data import load
+from checker.data import load
 from checker.tables import normalise_header as normalise
 
 VOCABULARY_FILE = "vocabulary.toml"

@@ -16,7 +16,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from checker.course import DATA_DIR, course_root, quizzes_dir
+from checker.course import course_root, quizzes_dir
+from checker.data import load
 from checker.problems import suggestion
 
 TYPES = ("single", "multiple", "true-false", "numeric", "ordering")
@@ -40,13 +41,8 @@ OPTION_KEYS = {"text": (str, True), "correct": (bool, False), "feedback": (str, 
 MISTAKE_KEYS = {"value": (NUMBER, True), "feedback": (str, True)}
 
 
-def settings() -> dict:
-    """The engine's parameters from ``checker/data/quiz.toml`` (pass mark, limits)."""
-    with open(DATA_DIR / "quiz.toml", "rb") as handle:
-        return tomllib.load(handle)
-
-
-SETTINGS = settings()
+# The engine's parameters (pass mark, limits).
+SETTINGS = load("quiz.toml")
 
 
 @dataclass(frozen=True)

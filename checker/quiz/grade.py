@@ -11,22 +11,16 @@ as a list of item indices (0-based, bank order) in the learner's order; None whe
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from checker.course import DATA_DIR
+from checker.data import load
 from checker.quiz.bank import SETTINGS, Bank, Question
 from checker.report import Finding, Result
 
 
-def load_strings() -> dict:
-    """The learner-facing sentences of ``checker/data/quiz_strings.toml``."""
-    with open(DATA_DIR / "quiz_strings.toml", "rb") as handle:
-        return tomllib.load(handle)
-
-
-STRINGS = load_strings()
+# The learner-facing sentences.
+STRINGS = load("quiz_strings.toml")
 
 
 @dataclass(frozen=True)

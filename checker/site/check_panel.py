@@ -8,11 +8,10 @@ grades the chosen file in the browser, with the package itself running under Pyo
 
 from __future__ import annotations
 
-import tomllib
 from html import escape
 from typing import TYPE_CHECKING
 
-from checker.course import DATA_DIR
+from checker.data import load
 from checker.exercises import UnknownExercise, load_exercise
 from checker.site.quiz import _data_attribute
 from checker.tables import MAX_BYTES
@@ -26,13 +25,8 @@ STORAGE_VERSION = 1
 KEEP_LIMIT = MAX_BYTES
 
 
-def load_strings() -> dict:
-    """The panel's sentences: the ``[check]`` table of ``checker/data/site_strings.toml``."""
-    with open(DATA_DIR / "site_strings.toml", "rb") as handle:
-        return tomllib.load(handle)["check"]
-
-
-STRINGS = load_strings()
+# The panel's sentences.
+STRINGS = load("site_strings.toml")["check"]
 
 
 def render_check(argument: str, ctx: DirectiveContext) -> str:

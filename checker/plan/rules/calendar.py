@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from operator import attrgetter
 
-from checker.plan.data import load
+from checker.data import load
 from checker.plan.rules.base import Verdict, plural, rule, rows_text
 
 

@@ -8,7 +8,7 @@ import re
 import unicodedata
 from collections import defaultdict
 
-from checker.plan.data import load
+from checker.data import load
 from checker.plan.rules.base import agree, per_row, rows_text, rule
 from checker.plan.rules.calendar import platform_name
 from checker.plan.vocabulary import label

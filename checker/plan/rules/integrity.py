@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from checker.plan.data import load
+from checker.data import load
 from checker.plan.rules.base import agree, per_row, rows_text, rule, words
 
 

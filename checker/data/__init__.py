@@ -1,5 +1,6 @@
-"""The data tables the plan checker reads: vocabularies, platform limits, rubric defaults
-and phrase patterns, all TOML files in ``checker/data``.
+"""The data tables the grader and the site read: vocabularies, platform limits, rubric
+defaults, phrase patterns, metric definitions, quiz settings and interface strings, all
+TOML files in this folder.
 
 They are read through ``importlib.resources`` so the same code works from a checkout, an
 installed wheel and a Pyodide bundle; each file is parsed once per process.
