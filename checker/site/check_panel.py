@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from checker.data import load
 from checker.exercises import UnknownExercise, load_exercise
-from checker.site.quiz import _data_attribute
+from checker.site.quiz import data_attribute
 from checker.tables import MAX_BYTES
 
 if TYPE_CHECKING:  # directives.py imports this module to register its directive
@@ -42,7 +42,7 @@ def render_check(argument: str, ctx: DirectiveContext) -> str:
     base = f"smm-check-{exercise.id}"
     data = {"exercise": exercise.id, "kind": exercise.kind, "version": STORAGE_VERSION,
             "keep_limit": KEEP_LIMIT, "strings": s}
-    out = [f'<div class="smm-checkpanel" id="{base}" {_data_attribute(data)}>',
+    out = [f'<div class="smm-checkpanel" id="{base}" {data_attribute(data)}>',
            f'<p class="smm-cp-intro">{escape(s["intro"])}</p>']
     if exercise.kind == "kpi":
         out.append(f'<p class="smm-cp-field"><label for="{base}-learner">{escape(s["learner"])}</label>'

@@ -57,9 +57,14 @@ class DirectiveContext:
 
     def link(self, target: str) -> str:
         """A docs-relative ``path#anchor`` made relative to the page being rendered."""
-        path, _, anchor = target.partition("#")
-        relative = posixpath.relpath(path, self.page_dir or ".")
-        return f"{relative}#{anchor}" if anchor else relative
+        return relative_link(target, self.page_dir)
+
+
+def relative_link(target: str, page_dir: str) -> str:
+    """A docs-relative ``path#anchor`` as a link from a page in the docs folder ``page_dir``."""
+    path, _, anchor = target.partition("#")
+    relative = posixpath.relpath(path, page_dir or ".")
+    return f"{relative}#{anchor}" if anchor else relative
 
 
 DIRECTIVES: dict[str, Callable[[str, DirectiveContext], str]] = {

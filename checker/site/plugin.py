@@ -8,6 +8,7 @@ and practice links, from the lesson's front matter. It holds no grading logic.
 from __future__ import annotations
 
 import logging
+import posixpath
 from pathlib import Path
 
 from mkdocs.config import base
@@ -18,6 +19,7 @@ from mkdocs.structure.files import File, Files
 
 from checker.exercises import UnknownExercise, load_exercise
 from checker.site import bundle
+from checker.site.directives import relative_link
 
 ASSETS_DIR = Path(__file__).parent / "assets"
 # Material loads Mermaid from a CDN unless a `mermaid` global exists; assets/mermaid-loader.js
@@ -93,12 +95,13 @@ class CoursePlugin(BasePlugin[CourseConfig]):
 
     def closing(self, meta: dict, src_uri: str) -> str:
         """Key points and practice links at the end of a lesson."""
-        up = "../" * src_uri.count("/")
+        page_dir = posixpath.dirname(src_uri)
         lines = ['!!! success "Key points"', ""]
         lines += [f"    - {point}" for point in meta.get("key_points", [])]
         practice = []
         if meta.get("quiz"):
-            practice.append(f"- :material-help-circle-outline: [Module quiz]({up}{meta['quiz']}/quiz.md): "
+            quiz = relative_link(f"{meta['quiz']}/quiz.md", page_dir)
+            practice.append(f"- :material-help-circle-outline: [Module quiz]({quiz}): "
                             "check your understanding, with an explanation for every answer.")
         for exercise_id in meta.get("exercises") or []:
             try:
@@ -106,7 +109,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             except UnknownExercise as error:
                 log.warning(f"{src_uri}: {error}")
                 title = exercise_id
-            practice.append(f"- :material-pencil-outline: [Exercise: {title}]({up}exercises/{exercise_id}.md)")
+            page = relative_link(f"exercises/{exercise_id}.md", page_dir)
+            practice.append(f"- :material-pencil-outline: [Exercise: {title}]({page})")
         if practice:
             lines += ["", "## Practise", "", *practice]
         return "\n".join(lines)

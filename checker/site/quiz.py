@@ -34,7 +34,7 @@ def _bank(bank_id: str, ctx: DirectiveContext) -> Bank:
         raise DirectiveError(f"/// quiz | {bank_id}: {error}") from None
 
 
-def _data_attribute(data: dict) -> str:
+def data_attribute(data: dict) -> str:
     """The widget's data as an HTML attribute. Not a JSON <script>: Material's instant
     navigation re-creates every script of the new page as plain JavaScript, which would
     run the JSON and drop the element."""
@@ -49,7 +49,7 @@ def render_quiz(argument: str, ctx: DirectiveContext) -> str:
             "shuffle": bank.shuffle, "float_slack": SETTINGS["float_slack"],
             "questions": [q.as_dict() for q in bank.questions],
             "strings": {**s, **STRINGS["grading"]}}
-    parts = [ctx.html(f'<div class="smm-quiz" data-quiz="{bank.id}" {_data_attribute(data)}>'
+    parts = [ctx.html(f'<div class="smm-quiz" data-quiz="{bank.id}" {data_attribute(data)}>'
                       f'<p class="smm-quiz-best" hidden></p>')]
     total = len(bank.questions)
     for number, question in enumerate(bank.questions, 1):
@@ -140,7 +140,7 @@ def render_progress(argument: str, ctx: DirectiveContext) -> str:
                f'<button type="button" class="md-button smm-erase">{escape(s["erase"])}</button>'
                '<p class="smm-progress-status" role="status"></p></div></div>')
     return "\n\n".join([
-        ctx.html(f'<div class="smm-progress" {_data_attribute(data)}>'
+        ctx.html(f'<div class="smm-progress" {data_attribute(data)}>'
                  f'<p class="smm-progress-summary" role="status"></p>'),
         "\n".join(rows),
         ctx.html(buttons),
