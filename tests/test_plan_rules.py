@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import random
 
 import pytest
 
@@ -16,6 +17,8 @@ from checker.plan.grade import grade_posts
 from checker.plan.parse import Post
 from checker.plan.rubric import RubricError, rubric
 from checker.plan.rules import RULES
+from checker.plan.rules.base import words
+from checker.plan.rules.content import shared_copies
 
 START = dt.date(2026, 12, 1)
 DEFAULT = rubric()
@@ -221,6 +224,37 @@ def test_cross_post_adapted_copy_passes():
     assert check("plan.cross-post", posts).status == "pass"
 
 
+def test_cross_post_finds_every_pair_comparing_all_would():
+    """The prefix filter skips most comparisons, never a match: on plans crowded with
+    edited copies of a few texts it links exactly the posts that comparing every pair of
+    posts on different platforms links."""
+    rng = random.Random(5)
+    vocabulary = [f"word{n}" for n in range(40)]
+    for _ in range(40):
+        texts = [rng.sample(vocabulary, rng.randint(8, 30)) for _ in range(5)]
+        posts = []
+        for row in range(2, 42):
+            text = list(rng.choice(texts))
+            for _ in range(rng.randint(0, 3)):
+                text[rng.randrange(len(text))] = rng.choice(vocabulary)
+            posts.append(post(row, row % 28, rng.choice(["vk", "telegram", "instagram"]), copy=" ".join(text)))
+        entries = [(p, words(p.copy)) for p in posts]
+        linked = {frozenset(p.row for p in g) for g in shared_copies(entries, 0.9) if len(g) > 1}
+        assert linked == groups_of_all_pairs(entries, 0.9)
+
+
+def groups_of_all_pairs(entries, threshold):
+    """The groups of rows linked by comparing every pair, the slow and obvious way."""
+    group = {p.row: {p.row} for p, _ in entries}
+    for n, (first, a) in enumerate(entries):
+        for second, b in entries[n + 1:]:
+            if first.platform != second.platform and 2 * len(a & b) >= threshold * (len(a) + len(b)):
+                merged = group[first.row] | group[second.row]
+                for row in merged:
+                    group[row] = merged
+    return {frozenset(g) for g in group.values() if len(g) > 1}
+
+
 def test_cross_post_same_platform_or_short_copy_is_allowed():
     copy = base_plan()[0].copy
     assert check("plan.cross-post", replace(base_plan(), 4, copy=copy)).status == "pass"  # both VK
@@ -341,7 +375,7 @@ def test_hashtags_without_a_platform_limit():
     "Buy 500 followers before the launch", "we will purchase 2k real instagram likes",
     "Order 300 reviews from the agency", "Ask staff to post fake reviews",
     "Use bots to comment on our posts", "artificially inflate our numbers",
-    "Join an engagement pod", "Накрутка подписчиков перед запуском", "Купим 1000 живых подписчиков",
+    "Join an engagement pod", "We write five reviews ourselves", "Накрутка подписчиков перед запуском", "Купим 1000 живых подписчиков",
     "Закажем фейковые отзывы",
 ])
 def test_honesty_catches_black_hat(text):

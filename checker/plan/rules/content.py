@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
-from operator import attrgetter
+from itertools import chain, count, repeat
+from operator import add, attrgetter, mul
 
 from checker.plan.rules.base import Verdict, agree, per_row, plural, rows_text, rule, words
 from checker.plan.rules.calendar import platform_name
@@ -69,27 +71,27 @@ def shared_copies(entries: list, threshold: float) -> list[list]:
     Dice threshold; ``entries`` are (post, word set) pairs.
 
     Comparing every pair would cost the square of the plan's length, so candidates come
-    from prefix filtering: order each copy's words rarest first (ties alphabetical, the
-    same order for every copy); two sets reaching the threshold share a word among each
-    one's first ``len - overlap + 1``, where ``overlap`` is the fewest words in common
-    the threshold allows. Words found in one copy only come first and match nothing, so a
-    copy whose prefix holds only such words needs no sorting at all."""
-    frequency = Counter()
-    for _, tokens in entries:
-        frequency.update(tokens)
-    once = {word for word, count in frequency.items() if count == 1}
+    from prefix filtering: order each copy's words rarest first (the same order for every
+    copy); two sets reaching the threshold share a word among each one's first
+    ``len - overlap + 1``, where ``overlap`` is the fewest words in common the threshold
+    allows. Words found in one copy only come first and match nothing, so they are
+    skipped. Each word's rank is the number of copies holding it times the number of
+    distinct words, plus a serial number: sorting a copy's ranks is a sort of small
+    integers, and equally rare words are ordered the same way in every copy, as the
+    method requires."""
+    frequency = Counter(chain.from_iterable(tokens for _, tokens in entries))
+    span = len(frequency)
+    rank = dict(zip(frequency, map(add, map(mul, frequency.values(), repeat(span)), count())))
+    shared_from = 2 * span  # the lowest rank of a word found in two copies or more
     index = {}
     candidates = set()
     for position, (_, tokens) in enumerate(entries):
         overlap = math.ceil(threshold * len(tokens) / (2 - threshold) - 1e-9)
-        shared = tokens - once
-        prefix = len(shared) - overlap + 1
-        if prefix <= 0:
-            continue
-        for word in sorted(sorted(shared), key=frequency.__getitem__)[:prefix]:
-            others = index.get(word)
+        ranks = sorted(map(rank.__getitem__, tokens))
+        for key in ranks[bisect_left(ranks, shared_from):len(ranks) - overlap + 1]:
+            others = index.get(key)
             if others is None:  # most prefix words are in no earlier prefix
-                index[word] = [position]
+                index[key] = [position]
             else:
                 candidates.update([(other, position) for other in others])
                 others.append(position)
