@@ -12,17 +12,17 @@ from checker.plan.rules.base import agree, per_row, rows_text, rule, words
 
 
 KINDS = ("black_hat", "bait")
-NONE_FOUND = frozenset()
+NONE_FOUND = (frozenset(), frozenset())
 
 
 @cache
-def patterns() -> dict[str, list[tuple[str, str, re.Pattern]]]:
+def patterns() -> dict[str, list[tuple[int, str, re.Pattern]]]:
     """For each word a match can begin with, the (kind, tactic, compiled pattern) entries
-    whose matches may begin there; kinds are ``black_hat`` and ``bait``."""
+    whose matches may begin there; a kind is its position in ``KINDS``."""
     by_start = defaultdict(list)
     table = load("honesty.toml")
-    for kind in KINDS:
-        for entry in table[kind]:
+    for kind, name in enumerate(KINDS):
+        for entry in table[name]:
             pattern = re.compile(entry["pattern"])
             for word in entry["starts"]:
                 by_start[word].append((kind, entry["tactic"], pattern))
@@ -36,40 +36,40 @@ def start_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=4096)
-def tactics_in(text: str) -> frozenset[tuple[str, str]]:
-    """The (kind, tactic) pairs whose pattern matches ``text`` (cached: the honesty and
-    the bait rule read the same texts). A pattern is only tried where one of its start
-    words stands: most texts hold none, a word lookup costs far less than a search, and
-    a match tried at a known place far less than a search of the whole text."""
+def tactics_in(text: str) -> tuple[frozenset[str], ...]:
+    """For each kind in ``KINDS``, the tactics whose pattern matches ``text`` (cached: the
+    honesty and the bait rule read the same texts). A pattern is only tried where one of
+    its start words stands: most texts hold none, a word lookup costs far less than a
+    search, and a match tried at a known place far less than a search of the whole text."""
     starts = start_words() & words(text)
     if not starts:
         return NONE_FOUND
     entries = patterns()
     lowered = text.lower()
-    found = set()
+    found = tuple(set() for _ in KINDS)
     for word in starts:
         for kind, tactic, pattern in entries[word]:
             at = lowered.find(word)
-            while at >= 0 and (kind, tactic) not in found:
+            while at >= 0 and tactic not in found[kind]:
                 if pattern.match(lowered, at):
-                    found.add((kind, tactic))
+                    found[kind].add(tactic)
                 at = lowered.find(word, at + 1)
-    return frozenset(found)
+    return tuple(map(frozenset, found))
 
 
-def scan(posts, kind: str) -> dict[int, set[str]]:
+def scan(posts, kind: str) -> dict[int, frozenset[str]]:
     """Rows whose copy, call to action or notes match a pattern of ``kind``, with the
     tactics seen."""
+    which = KINDS.index(kind)
     found = {}
     for post in posts:
-        seen = tactics_in(post.copy)
+        seen = tactics_in(post.copy)[which]
         if post.cta:
-            seen = seen | tactics_in(post.cta)
+            seen = seen | tactics_in(post.cta)[which]
         if post.notes:
-            seen = seen | tactics_in(post.notes)
-        tactics = {tactic for seen_kind, tactic in seen if seen_kind == kind}
-        if tactics:
-            found[post.row] = tactics
+            seen = seen | tactics_in(post.notes)[which]
+        if seen:
+            found[post.row] = seen
     return found
 
 
