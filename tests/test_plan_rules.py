@@ -342,7 +342,7 @@ def test_length_message_gives_size_and_limit():
 # plan.hashtags
 
 def test_hashtags_over_instagram_limit_counts_column_and_copy_once():
-    posts = replace(base_plan(), 2, platform="instagram", hashtags="#a #b, #c",
+    posts = replace(base_plan(), 2, platform="instagram", hashtags="#a;#b, #c",
                     copy="Winter menu #A #d #e #f")
     verdict = check("plan.hashtags", posts)
     assert verdict.status == "fail" and verdict.rows == (2,)

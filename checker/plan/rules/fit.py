@@ -14,7 +14,6 @@ from checker.plan.rules.calendar import platform_name
 from checker.plan.vocabulary import label
 
 HASHTAG = re.compile(r"#(\w+)")
-HASHTAG_CELL = re.compile(r"[\s,;]+")
 X_URL = re.compile(r"https?://\S+|www\.\S+", re.I)
 # Parts of an emoji sequence that X counts together with the emoji before them: a
 # zero-width joiner with the symbol it joins, variation selectors, skin-tone modifiers,
@@ -108,7 +107,9 @@ def length(posts, rubric):
 
 def hashtag_count(post) -> int:
     """Distinct hashtags in the hashtags column and the copy together."""
-    tags = {t.lstrip("#").lower() for t in HASHTAG_CELL.split(post.hashtags) if t.lstrip("#")}
+    cell = post.hashtags.lower().replace(",", " ").replace(";", " ")
+    tags = {t.lstrip("#") for t in cell.split()}
+    tags.discard("")
     if "#" in post.copy:  # most copies hold none: no search to run
         tags.update(t.lower() for t in HASHTAG.findall(post.copy))
     return len(tags)
