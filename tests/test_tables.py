@@ -204,3 +204,26 @@ def test_blank_rows_and_formulas_are_found_in_rows_of_any_cell_types():
                 (n, table.column_name(i)) for n, i in formulas]
         else:
             assert [r.number for r in check_table(table).rows] == kept
+
+
+def test_csv_lines_split_as_a_file_opened_with_newline_empty():
+    """A text without \\r is split at \\n only, which is faster: on random texts of quotes,
+    delimiters and every kind of line end the csv module reads the same rows, or fails with
+    the same error, as from a file opened with newline=''."""
+    import csv
+    from random import Random
+
+    from checker.tables import lines
+
+    def read(source, delimiter):
+        try:
+            return list(csv.reader(source, delimiter=delimiter))
+        except csv.Error as error:
+            return str(error)
+
+    rng = Random(5)
+    pieces = ["a", " ", ",", ";", '"', '""', "\n", "\r", "\r\n", "\v", "\x85", "\u2028", "\x00", "я"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 20)))
+        delimiter = rng.choice(",;")
+        assert read(lines(text), delimiter) == read(io.StringIO(text, newline=""), delimiter)
