@@ -5,7 +5,7 @@ a typo to fix, not a mistake to score."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime
 from functools import lru_cache
 from operator import itemgetter
@@ -23,11 +23,11 @@ DATE_HELP = "write dates as 2026-12-01 or 01.12.2026"
 # Vocabulary columns holding exactly one value (a kpi cell may name several).
 SINGLE_VALUED = ("platform", "format", "category", "goal")
 VOCABULARY_COLUMNS = (*SINGLE_VALUED, "kpi")
-# The optional columns in the order of the fields of ``Post``.
-OPTIONAL_COLUMNS = ("cta", "link", "hashtags", "notes", "time")
+# The columns read as text, in the order of the fields of ``Post``; all but copy optional.
+TEXT_COLUMNS = ("copy", "cta", "link", "hashtags", "notes", "time")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Post:
     """One planned post, with canonical vocabulary values and its spreadsheet row."""
 
@@ -49,44 +49,76 @@ class Post:
 def parse_posts(table: Table) -> list[Post]:
     """Every row of a bound plan table as a ``Post``. Raises ``InvalidInput`` with all the
     empty required cells, unknown vocabulary values and unreadable dates at once."""
-    where = table.bind(columns(), required_columns())
+    where = plan_columns(tuple(table.header))
     width = max(where.values()) + 1
-    # A plan repeats a few combinations of vocabulary cells and a few dates on every row:
-    # each distinct one is read once and remembered; a row with anything missing or
-    # unreadable goes through ``check_row``, which names every problem.
     vocabulary_cells = itemgetter(*(where[name] for name in VOCABULARY_COLUMNS))
-    known_values, known_days = {}, {}
-    date_at, copy_at = where["date"], where["copy"]
-    optional = [where.get(name) for name in OPTIONAL_COLUMNS]
+    date_at = where["date"]
+    text_fields = [name for name in TEXT_COLUMNS if name in where]
+    text_at = [where[name] for name in text_fields]
     problems: list[InputProblem] = []
     posts = []
-    for row in table.rows:
-        cells = row.cells if len(row.cells) >= width else row.cells + [None] * (width - len(row.cells))
-        values = known_values.get(vocabulary_cells(cells))
-        day = known_days.get(cells[date_at])
-        if day is None:
-            day = known_days[cells[date_at]] = readable_day(cells[date_at])
-        copy = cell_text(cells[copy_at])
-        if values is None or day is None or copy == "":
-            found = check_row(table, where, row.number, cells)
-            if found[1]:
-                problems += found[1]
+    # A row whose vocabulary cells, date and copy read well becomes a post at once; any
+    # other goes to ``check_row``, which names each of its problems.
+    for number, cells in table.rows:
+        if len(cells) < width:
+            cells = cells + [None] * (width - len(cells))
+        template = post_template(*vocabulary_cells(cells))
+        day = readable_day(cells[date_at])
+        if template is not None and day is not None:
+            post_fields = template.copy()
+            post_fields["row"], post_fields["date"] = number, day
+            try:
+                post_fields.update(zip(text_fields, map(str.strip, map(cells.__getitem__, text_at))))
+            except TypeError:  # a workbook's number or empty cell
+                post_fields.update(zip(text_fields, map(cell_text, map(cells.__getitem__, text_at))))
+            if post_fields["copy"]:
+                posts.append(new_post(post_fields))
                 continue
-            values, day = found[0]
-            key = vocabulary_cells(cells)
-            # Text only: a spreadsheet's 1, 1.0 and TRUE are equal keys but read differently.
-            if all(type(cell) is str for cell in key):
-                known_values[key] = values
-        posts.append(Post(row.number, day, *values, copy,
-                          *["" if at is None else cell_text(cells[at]) for at in optional]))
+        problems += check_row(table, where, number, cells)
     if problems:
         raise InvalidInput(problems)
     return posts
 
 
-def check_row(table: Table, where: dict[str, int], number: int, cells: list) -> tuple[tuple | None, list]:
-    """One row's canonical (platform, format, category, goal, kpis) values and date, or
-    every problem of the row: empty required cells, unknown values, an unreadable date."""
+# Cached: a class's plans share a few header rows, and binding one costs as much as
+# parsing several rows.
+@lru_cache(maxsize=256)
+def plan_columns(header: tuple[str, ...]) -> dict[str, int]:
+    """The position of each plan column in a header row (``Table.bind``)."""
+    return Table(header=list(header)).bind(columns(), required_columns())
+
+
+def new_post(post_fields: dict) -> Post:
+    """A ``Post`` from a dict of all its fields by name, which becomes the post's own."""
+    post = object.__new__(Post)
+    # Post(...) sets its fields one by one through object.__setattr__, as a frozen
+    # dataclass must; handing the post its whole instance dict is several times faster.
+    object.__setattr__(post, "__dict__", post_fields)
+    return post
+
+
+@lru_cache(maxsize=4096, typed=True)
+def post_template(platform, format, category, goal, kpi) -> dict | None:
+    """A post's fields by name, in order, as far as its vocabulary cells decide them: their
+    canonical values, '' for the text fields and None for the others, still to fill in.
+    None when a cell is empty or unknown (``check_row`` then says which). Cached: plans
+    repeat a few combinations; typed, as a workbook's 1, 1.0 and TRUE are equal but read
+    differently. Shared between posts, so copied, never changed."""
+    post_fields = dict.fromkeys(field.name for field in fields(Post))
+    for name, cell in zip(SINGLE_VALUED, (platform, format, category, goal)):
+        value = clean(cell)
+        post_fields[name] = find(name, str(value)) if value != "" else None
+        if post_fields[name] is None:
+            return None
+    kpi = clean(kpi)
+    post_fields["kpis"], unknown = kpi_cell(str(kpi))
+    if kpi == "" or unknown:
+        return None
+    return post_fields | dict.fromkeys(TEXT_COLUMNS, "")
+
+
+def check_row(table: Table, where: dict[str, int], number: int, cells: list) -> list[InputProblem]:
+    """Every problem of a row: empty required cells, unknown values, an unreadable date."""
     values = {name: clean(cells[index]) for name, index in where.items()}
     found = []
     for name in required_columns():
@@ -94,32 +126,25 @@ def check_row(table: Table, where: dict[str, int], number: int, cells: list) -> 
             found.append(InputProblem(number, table.column_name(where[name]),
                                       f"this cell is empty; every post needs its {name}."))
     for name in SINGLE_VALUED:
-        if values[name] != "":
-            canonical = find(name, str(values[name]))
-            if canonical is None:
-                found.append(unknown_value(number, table.column_name(where[name]), name, str(values[name])))
-            values[name] = canonical
-    kpis, unknown = kpi_cell(str(values["kpi"]))
+        if values[name] != "" and find(name, str(values[name])) is None:
+            found.append(unknown_value(number, table.column_name(where[name]), name, str(values[name])))
+    unknown = kpi_cell(str(values["kpi"]))[1]
     found += [unknown_value(number, table.column_name(where["kpi"]), "kpi", part) for part in unknown]
-    day = None
     if values["date"] != "":
         try:
-            day = cell_date(values["date"])
+            cell_date(values["date"])
         except ValueError as error:
             found.append(InputProblem(number, table.column_name(where["date"]), str(error)))
-    if found:
-        return None, found
-    return ((*(values[name] for name in SINGLE_VALUED), kpis), day), []
+    return found
 
 
+# Cached: a plan's rows share a few dozen dates, as do a class's plans.
+@lru_cache(maxsize=4096)
 def readable_day(cell) -> date | None:
     """The date in a cell, or None when it is empty or unreadable (``check_row`` then
     says why)."""
-    value = clean(cell)
-    if value == "":
-        return None
     try:
-        return cell_date(value)
+        return cell_date(clean(cell))
     except ValueError:
         return None
 
