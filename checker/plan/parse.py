@@ -5,10 +5,13 @@ a typo to fix, not a mistake to score."""
 from __future__ import annotations
 
 import re
+from collections import deque
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 from functools import lru_cache
+from itertools import repeat
 from operator import itemgetter
+from typing import Callable
 
 from checker.plan.vocabulary import columns, find, label, required_columns, vocabulary
 from checker.problems import InputProblem, InvalidInput, suggestion
@@ -54,11 +57,11 @@ def parse_posts(table: Table) -> list[Post]:
     vocabulary_cells = itemgetter(*(where[name] for name in VOCABULARY_COLUMNS))
     date_at = where["date"]
     text_fields = [name for name in TEXT_COLUMNS if name in where]
-    text_at = [where[name] for name in text_fields]
+    text_cells = cells_at([where[name] for name in text_fields])
     problems: list[InputProblem] = []
-    posts = []
-    # A row whose vocabulary cells, date and copy read well becomes a post at once; any
-    # other goes to ``check_row``, which names each of its problems.
+    posts_fields = []
+    # A row whose vocabulary cells, date and copy read well gives its post's fields at
+    # once; any other goes to ``check_row``, which names each of its problems.
     for number, cells in table.rows:
         if len(cells) < width:
             cells = cells + [None] * (width - len(cells))
@@ -68,16 +71,23 @@ def parse_posts(table: Table) -> list[Post]:
             post_fields = template.copy()
             post_fields["row"], post_fields["date"] = number, day
             try:
-                post_fields.update(zip(text_fields, map(str.strip, map(cells.__getitem__, text_at))))
+                post_fields.update(zip(text_fields, map(str.strip, text_cells(cells))))
             except TypeError:  # a workbook's number or empty cell
-                post_fields.update(zip(text_fields, map(cell_text, map(cells.__getitem__, text_at))))
+                post_fields.update(zip(text_fields, map(cell_text, text_cells(cells))))
             if post_fields["copy"]:
-                posts.append(new_post(post_fields))
+                posts_fields.append(post_fields)
                 continue
         problems += check_row(table, where, number, cells)
     if problems:
         raise InvalidInput(problems)
-    return posts
+    return new_posts(posts_fields)
+
+
+def cells_at(positions: list[int]) -> Callable[[list], tuple]:
+    """A function giving the cells of a row at ``positions``, as a tuple."""
+    if len(positions) == 1:  # where itemgetter would give the cell itself
+        return lambda cells: (cells[positions[0]],)
+    return itemgetter(*positions)
 
 
 # Cached: a class's plans share a few header rows, and binding one costs as much as
@@ -88,13 +98,14 @@ def plan_columns(header: tuple[str, ...]) -> dict[str, int]:
     return Table(header=list(header)).bind(columns(), required_columns())
 
 
-def new_post(post_fields: dict) -> Post:
-    """A ``Post`` from a dict of all its fields by name, which becomes the post's own."""
-    post = object.__new__(Post)
+def new_posts(posts_fields: list[dict]) -> list[Post]:
+    """A ``Post`` for each dict of all its fields by name, which becomes the post's own."""
+    posts = list(map(object.__new__, repeat(Post, len(posts_fields))))
     # Post(...) sets its fields one by one through object.__setattr__, as a frozen
-    # dataclass must; handing the post its whole instance dict is several times faster.
-    object.__setattr__(post, "__dict__", post_fields)
-    return post
+    # dataclass must; handing each post its whole instance dict, at C speed (the deque
+    # only runs the map), is many times faster.
+    deque(map(object.__setattr__, posts, repeat("__dict__"), posts_fields), maxlen=0)
+    return posts
 
 
 @lru_cache(maxsize=4096, typed=True)
