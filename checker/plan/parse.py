@@ -5,11 +5,9 @@ a typo to fix, not a mistake to score."""
 from __future__ import annotations
 
 import re
-from collections import deque
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 from functools import lru_cache
-from itertools import repeat
 from operator import itemgetter
 from typing import Callable
 
@@ -99,12 +97,14 @@ def plan_columns(header: tuple[str, ...]) -> dict[str, int]:
 
 
 def new_posts(posts_fields: list[dict]) -> list[Post]:
-    """A ``Post`` for each dict of all its fields by name, which becomes the post's own."""
-    posts = list(map(object.__new__, repeat(Post, len(posts_fields))))
-    # Post(...) sets its fields one by one through object.__setattr__, as a frozen
-    # dataclass must; handing each post its whole instance dict, at C speed (the deque
-    # only runs the map), is many times faster.
-    deque(map(object.__setattr__, posts, repeat("__dict__"), posts_fields), maxlen=0)
+    """A ``Post`` for each dict of all its fields by name, which becomes the post's own.
+    ``Post(...)`` would set the fields one by one through ``object.__setattr__``, as a
+    frozen dataclass must; handing each post its whole instance dict is many times faster."""
+    posts = []
+    for post_fields in posts_fields:
+        post = object.__new__(Post)
+        object.__setattr__(post, "__dict__", post_fields)
+        posts.append(post)
     return posts
 
 
