@@ -58,6 +58,12 @@ def replace(posts, row: int, **changes):
     return [dataclasses.replace(p, **changes) if p.row == row else p for p in posts]
 
 
+def test_grading_forgets_the_plans_texts():
+    """The text caches serve one plan: grading a class must not keep every plan's copies."""
+    grade_posts(base_plan(), DEFAULT)
+    assert words.cache_info().currsize == 0
+
+
 def test_base_plan_passes_every_rule():
     findings, score, critical_failed = grade_posts(base_plan(), DEFAULT)
     assert [(f.rule, f.status) for f in findings if f.status != "pass"] == []

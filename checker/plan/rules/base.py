@@ -7,7 +7,7 @@ from __future__ import annotations
 import inspect
 import string
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import Callable, Sequence
 
 from checker.plan.parse import Post
@@ -55,6 +55,22 @@ class Rule:
 
 
 RULES: dict[str, Rule] = {}
+PLAN_CACHES: list = []
+
+
+def plan_cache(function: Callable) -> Callable:
+    """Cache a function of a plan's texts while the plan is graded: several rules read the
+    same copy. ``forget_plan`` empties the cache afterwards, because a class's plans share
+    no copy and a cache full of old plans only slows the next one down."""
+    cached = cache(function)
+    PLAN_CACHES.append(cached)
+    return cached
+
+
+def forget_plan() -> None:
+    """Empty every ``plan_cache``: called when a plan has been graded."""
+    for cached in PLAN_CACHES:
+        cached.cache_clear()
 
 
 def rule(rule_id: str, title: str, critical: bool = False) -> Callable[[Check], Check]:
@@ -97,7 +113,7 @@ def agree(rows: Sequence, singular: str, many: str) -> str:
     return singular if len(rows) == 1 else many
 
 
-@lru_cache(maxsize=4096)
+@plan_cache
 def words(text: str) -> frozenset[str]:
     """The distinct words of a text, in lower case and without punctuation (cached:
     several rules read the same copy)."""

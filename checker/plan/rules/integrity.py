@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from functools import cache, lru_cache
+from functools import cache
 
 from checker.data import load
-from checker.plan.rules.base import agree, per_row, rows_text, rule, words
+from checker.plan.rules.base import agree, per_row, plan_cache, rows_text, rule, words
 
 
 KINDS = ("black_hat", "bait")
@@ -35,7 +35,7 @@ def start_words() -> frozenset[str]:
     return frozenset(patterns())
 
 
-@lru_cache(maxsize=4096)
+@plan_cache
 def tactics_in(text: str) -> tuple[frozenset[str], ...]:
     """For each kind in ``KINDS``, the tactics whose pattern matches ``text`` (cached: the
     honesty and the bait rule read the same texts). A pattern is only tried where one of
