@@ -13,8 +13,7 @@ import io
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress, repeat
-from operator import attrgetter, contains, itemgetter
+from itertools import repeat
 from pathlib import Path
 from typing import Iterable, Mapping, NamedTuple, Sequence
 
@@ -26,8 +25,6 @@ DELIMITERS = ",;\t"
 XLSX_SUFFIXES = {".xlsx", ".xlsm"}
 # A cell a spreadsheet would evaluate: = followed by a function name, reference or bracket.
 FORMULA = re.compile(r"^\s*=\s*[A-Za-z_(]")
-CELLS = attrgetter("cells")
-FIRST = itemgetter(0)
 
 
 class Row(NamedTuple):
@@ -209,11 +206,12 @@ def check_table(table: Table, formulas: bool = True) -> Table:
 def non_blank_rows(rows: list[Row]) -> list[Row]:
     """The rows holding anything but white space."""
     try:
-        # A row whose first cell holds text is not blank. That is nearly every row, and this
-        # tests them all at C speed; an empty row or a typed first cell raises.
-        if all(map(str.strip, map(FIRST, map(CELLS, rows)))):
+        # Nearly every row starts with a filled text cell, which alone shows it is not
+        # blank: one pass over the first cells settles most tables. An empty row or a
+        # workbook's number, date or empty first cell takes the row-by-row test.
+        if all(row.cells[0].strip() for row in rows):
             return rows
-    except (IndexError, TypeError):
+    except (IndexError, AttributeError):
         pass
     return [row for row in rows if not is_blank_row(row.cells)]
 
@@ -230,18 +228,10 @@ def is_blank_row(cells: list) -> bool:
 
 def formula_problems(table: Table) -> list[InputProblem]:
     """A problem for every cell holding a spreadsheet formula."""
-    try:
-        # Only rows holding an '=' are read cell by cell; finding them joins each row at C
-        # speed, which a spreadsheet's numbers, dates and empty cells make fail: then every
-        # row is read.
-        suspects = list(compress(table.rows, map(contains, map("".join, map(CELLS, table.rows)),
-                                                  repeat("="))))
-    except TypeError:
-        suspects = table.rows
     return [
         InputProblem(row.number, table.column_name(index),
                      f"this cell holds a spreadsheet formula ({str(cell)[:40]}); paste its value instead.")
-        for row in suspects
+        for row in table.rows
         for index, cell in enumerate(row.cells)
         # The substring test first: it rules out almost every cell at C speed.
         if isinstance(cell, str) and "=" in cell and FORMULA.match(cell)
