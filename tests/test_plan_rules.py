@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import random
+import re
 
 import pytest
 
@@ -16,7 +17,7 @@ from checker.data import load
 from checker.plan.grade import grade_posts
 from checker.plan.parse import Post
 from checker.plan.rubric import RubricError, rubric
-from checker.plan.rules import RULES
+from checker.plan.rules import RULES, integrity
 from checker.plan.rules.base import words
 from checker.plan.rules.content import shared_copies
 
@@ -29,6 +30,29 @@ TOPICS = ("coffee", "roast", "latte", "winter", "neighbours", "barista", "cinnam
 # (category, goal, kpi) cycled over the posts: 40/30/25/5 within tolerance over 20 posts.
 KINDS = [("engaging", "engagement", "comments")] * 8 + [("ugc", "loyalty", "mentions")] * 6 + \
         [("educational", "awareness", "reach")] * 5 + [("promotional", "conversion", "leads")]
+
+# Texts the honesty and bait rules must flag, and ordinary ones they must leave alone.
+BLACK_HAT = [
+    "Buy 500 followers before the launch", "we will purchase 2k real instagram likes",
+    "Order 300 reviews from the agency", "Ask staff to post fake reviews",
+    "Use bots to comment on our posts", "artificially inflate our numbers",
+    "Join an engagement pod", "We write five reviews ourselves",
+    "Накрутка подписчиков перед запуском", "Купим 1000 живых подписчиков", "Закажем фейковые отзывы",
+]
+SELLING = [
+    "Buy one coffee, get one free!", "Order now and leave us a review", "Buy tickets for the open-mic night",
+    "Our new chatbot answers questions at night", "Закажите торт и оставьте отзыв", "Купите кофе навынос",
+    "We paid for the ads ourselves", "Read the reviews of our cakes",
+]
+BAIT = [
+    "Like if you agree!", "Tag 3 friends who need a coffee break", "Share to win a mug",
+    "Comment YES below if you want the recipe", "Ставь лайк, если согласен",
+    "Отметь трёх друзей в комментариях", "Double-tap if you love cinnamon",
+]
+QUESTIONS = [
+    "Tell us in the comments which drink you wait for", "We would like to hear your ideas",
+    "Share your photos with us", "Vote in our poll: cinnamon roll or cheesecake?",
+]
 
 
 def post(row: int, day: int, platform: str = "vk", **changes) -> Post:
@@ -230,37 +254,6 @@ def test_cross_post_adapted_copy_passes():
     assert check("plan.cross-post", posts).status == "pass"
 
 
-def test_cross_post_finds_every_pair_comparing_all_would():
-    """The prefix filter skips most comparisons, never a match: on plans crowded with
-    edited copies of a few texts it links exactly the posts that comparing every pair of
-    posts on different platforms links."""
-    rng = random.Random(5)
-    vocabulary = [f"word{n}" for n in range(40)]
-    for _ in range(40):
-        texts = [rng.sample(vocabulary, rng.randint(8, 30)) for _ in range(5)]
-        posts = []
-        for row in range(2, 42):
-            text = list(rng.choice(texts))
-            for _ in range(rng.randint(0, 3)):
-                text[rng.randrange(len(text))] = rng.choice(vocabulary)
-            posts.append(post(row, row % 28, rng.choice(["vk", "telegram", "instagram"]), copy=" ".join(text)))
-        entries = [(p, words(p.copy)) for p in posts]
-        linked = {frozenset(p.row for p in g) for g in shared_copies(entries, 0.9) if len(g) > 1}
-        assert linked == groups_of_all_pairs(entries, 0.9)
-
-
-def groups_of_all_pairs(entries, threshold):
-    """The groups of rows linked by comparing every pair, the slow and obvious way."""
-    group = {p.row: {p.row} for p, _ in entries}
-    for n, (first, a) in enumerate(entries):
-        for second, b in entries[n + 1:]:
-            if first.platform != second.platform and 2 * len(a & b) >= threshold * (len(a) + len(b)):
-                merged = group[first.row] | group[second.row]
-                for row in merged:
-                    group[row] = merged
-    return {frozenset(g) for g in group.values() if len(g) > 1}
-
-
 def test_cross_post_same_platform_or_short_copy_is_allowed():
     copy = base_plan()[0].copy
     assert check("plan.cross-post", replace(base_plan(), 4, copy=copy)).status == "pass"  # both VK
@@ -377,23 +370,13 @@ def test_hashtags_without_a_platform_limit():
 
 # plan.honesty
 
-@pytest.mark.parametrize("text", [
-    "Buy 500 followers before the launch", "we will purchase 2k real instagram likes",
-    "Order 300 reviews from the agency", "Ask staff to post fake reviews",
-    "Use bots to comment on our posts", "artificially inflate our numbers",
-    "Join an engagement pod", "We write five reviews ourselves", "Накрутка подписчиков перед запуском", "Купим 1000 живых подписчиков",
-    "Закажем фейковые отзывы",
-])
+@pytest.mark.parametrize("text", BLACK_HAT)
 def test_honesty_catches_black_hat(text):
     verdict = check("plan.honesty", replace(base_plan(), 7, notes=text))
     assert verdict.status == "fail" and verdict.rows == (7,)
 
 
-@pytest.mark.parametrize("text", [
-    "Buy one coffee, get one free!", "Order now and leave us a review", "Buy tickets for the open-mic night",
-    "Our new chatbot answers questions at night", "Закажите торт и оставьте отзыв", "Купите кофе навынос",
-    "We paid for the ads ourselves", "Read the reviews of our cakes",
-])
+@pytest.mark.parametrize("text", SELLING)
 def test_honesty_leaves_ordinary_selling_alone(text):
     assert check("plan.honesty", replace(base_plan(), 7, copy=text)).status == "pass"
 
@@ -407,20 +390,31 @@ def test_honesty_is_critical_whatever_the_score():
 
 # plan.bait
 
-@pytest.mark.parametrize("text", ["Like if you agree!", "Tag 3 friends who need a coffee break",
-                                  "Share to win a mug", "Comment YES below if you want the recipe",
-                                  "Ставь лайк, если согласен", "Отметь трёх друзей в комментариях",
-                                  "Double-tap if you love cinnamon"])
+@pytest.mark.parametrize("text", BAIT)
 def test_bait_warns(text):
     verdict = check("plan.bait", replace(base_plan(), 9, copy=text))
     assert verdict.status == "warn" and verdict.rows == (9,)
 
 
-@pytest.mark.parametrize("text", ["Tell us in the comments which drink you wait for",
-                                  "We would like to hear your ideas", "Share your photos with us",
-                                  "Vote in our poll: cinnamon roll or cheesecake?"])
+@pytest.mark.parametrize("text", QUESTIONS)
 def test_bait_leaves_real_questions_alone(text):
     assert check("plan.bait", replace(base_plan(), 9, copy=text)).status == "pass"
+
+
+def test_phrases_are_tried_wherever_they_can_match():
+    """Trying a phrase only where one of its start words stands finds exactly what
+    searching every text for every phrase finds: the start words miss no match."""
+    table = load("honesty.toml")
+    rng = random.Random(3)
+    filler = "we our coffee buy like share with post made order tag vote – , ! (".split()
+    for phrase in BLACK_HAT + SELLING + BAIT + QUESTIONS:
+        for _ in range(10):
+            around = [" ".join(rng.choices(filler, k=rng.randint(0, 6))) for _ in range(2)]
+            text = f"{around[0]} {rng.choice([phrase, phrase.upper(), phrase.lower()])} {around[1]}"
+            searched = tuple(frozenset(entry["tactic"] for entry in table[kind]
+                                       if re.search(entry["pattern"], text.lower()))
+                             for kind in integrity.KINDS)
+            assert integrity.tactics_in(text) == searched, text
 
 
 # score
@@ -472,12 +466,7 @@ def test_a_few_flawless_posts_do_not_make_a_plan():
 def test_cross_post_search_finds_exactly_what_comparing_every_pair_finds():
     """The prefix filter is an optimisation: on random plans full of near-copies it must
     link the same posts as the brute-force comparison of every pair."""
-    from random import Random
-
-    from checker.plan.rules.base import words
-    from checker.plan.rules.content import shared_copies
-
-    rng = Random(7)
+    rng = random.Random(7)
     vocabulary = [f"w{n}" for n in range(40)]
     for _ in range(30):
         seeds = [[rng.choice(vocabulary) for _ in range(rng.randint(8, 25))] for _ in range(6)]
