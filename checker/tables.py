@@ -1,8 +1,10 @@
 """Read a learner's table (CSV or XLSX) into rows, or say exactly what is wrong with it.
 
 Reading is the ``parse`` step: it never grades. Every problem found is collected and
-raised together as ``InvalidInput`` so a learner fixes a file in one pass. Row numbers
-are the spreadsheet's: the header is row 1, the first data row is row 2.
+raised together as ``InvalidInput`` so a learner fixes a file in one pass: a file that
+cannot be read as a table at all is refused here; cells holding formulas are kept on the
+table and reported with whatever the parser of its columns finds (``reports_table_problems``).
+Row numbers are the spreadsheet's: the header is row 1, the first data row is row 2.
 """
 
 from __future__ import annotations
@@ -12,10 +14,10 @@ import csv
 import io
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, wraps
 from itertools import repeat
 from pathlib import Path
-from typing import Iterable, Mapping, NamedTuple, Sequence
+from typing import Callable, Iterable, Mapping, NamedTuple, Sequence, TypeVar
 
 from checker.problems import InputProblem, InvalidInput, suggestion
 
@@ -37,10 +39,12 @@ class Row(NamedTuple):
 @dataclass
 class Table:
     """A header and the non-blank rows under it. Cells are ``str`` from CSV; from XLSX
-    they may also be numbers, dates, datetimes or None."""
+    they may also be numbers, dates, datetimes or None. ``problems`` names the cells that
+    hold a spreadsheet formula."""
 
     header: list[str]
     rows: list[Row] = field(default_factory=list)
+    problems: list[InputProblem] = field(default_factory=list)
 
     def column_name(self, index: int) -> str:
         """The header text of a column, or its spreadsheet letter when the header is blank."""
@@ -78,6 +82,28 @@ class Table:
         return found
 
 
+Parsed = TypeVar("Parsed")
+
+
+def reports_table_problems(parse: Callable[..., Parsed]) -> Callable[..., Parsed]:
+    """Decorate a parser whose first argument is a ``Table``: the ``InvalidInput`` it raises
+    comes out with the table's own problems added, in row order, and those alone are raised
+    when it finds nothing, so a learner sees a formula cell and a misspelt value in one
+    report. The parser's complaint about a formula cell is left out: the formula is the cause."""
+    @wraps(parse)
+    def parse_and_report(table: Table, *args, **kwargs) -> Parsed:
+        try:
+            parsed = parse(table, *args, **kwargs)
+        except InvalidInput as error:
+            taken = {(p.row, p.column) for p in table.problems}
+            found = table.problems + [p for p in error.problems if (p.row, p.column) not in taken]
+            raise InvalidInput(sorted(found, key=lambda p: p.row or 0)) from None
+        if table.problems:
+            raise InvalidInput(list(table.problems))
+        return parsed
+    return parse_and_report
+
+
 # Cached: every plan binds the same few dozen header names and aliases.
 @lru_cache(maxsize=1024)
 def normalise_header(text: str) -> str:
@@ -98,7 +124,8 @@ def column_letter(index: int) -> str:
 
 def read_table(path: str | Path, encoding: str | None = None) -> Table:
     """Read a CSV or XLSX file (first sheet). Raises ``InvalidInput`` for a file that
-    cannot be read, is too large, binary, wrongly encoded, empty or holds formulas."""
+    cannot be read, is too large, binary, wrongly encoded or empty; formula cells are noted
+    on the table (``reports_table_problems``)."""
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -186,8 +213,9 @@ def lines(text: str) -> io.StringIO:
 
 
 def check_table(table: Table, formulas: bool = True) -> Table:
-    """Drop blank rows and refuse an empty, oversized or formula-holding table. ``formulas``
-    is False when the source cannot hold a formula at all, which spares searching for one."""
+    """Drop blank rows, refuse an empty or oversized table and note every formula cell in
+    ``table.problems``. ``formulas`` is False when the source cannot hold a formula at all,
+    which spares searching for one."""
     if not any(map(str.strip, map(str, table.header))):
         raise InvalidInput([InputProblem(None, None, "the file is empty: the first row must name the "
                                          "columns.")])
@@ -197,9 +225,7 @@ def check_table(table: Table, formulas: bool = True) -> Table:
     if len(table.rows) > MAX_ROWS:
         raise InvalidInput([InputProblem(None, None, f"the table has {len(table.rows):,} rows; the "
                                          f"limit is {MAX_ROWS:,}.")])
-    problems = formula_problems(table) if formulas else []
-    if problems:
-        raise InvalidInput(problems)
+    table.problems = formula_problems(table) if formulas else []
     return table
 
 

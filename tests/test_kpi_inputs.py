@@ -34,6 +34,18 @@ def test_every_bad_cell_is_named_at_once():
     assert "'lots' is not a number" in messages and "negative" in messages and "YYYY-MM-DD" in messages
 
 
+def test_a_formula_cell_is_named_with_the_other_bad_cells():
+    found = problems_of(csv_of(P1.replace(",40,", ",=B2*2,"), P2.replace(",30,200,", ",lots,200,"), P3))
+    assert [(row, column) for row, column, _ in found] == [(2, "likes"), (3, "clicks")]
+    assert "formula" in found[0][2] and "not a number" in found[1][2]
+
+
+def test_an_answer_sheet_formula_is_named_with_the_other_problems():
+    found = answer_problems("metric,value\nctr,=B3/B4\nengagment rate by reach,2\n")
+    assert [(row, column) for row, column, _ in found] == [(2, "value"), (3, "metric")]
+    assert "formula" in found[0][2]
+
+
 def test_an_empty_cell_is_named():
     [(row, column, message)] = problems_of(csv_of(P1, P2.replace(",30,200,", ",,200,"), P3))
     assert (row, column) == (3, "clicks") and "empty" in message

@@ -98,6 +98,27 @@ def test_every_problem_of_a_file_at_once():
         (2, "platform"), (2, "date"), (3, "copy"), (4, "kpi")]
 
 
+def test_formula_cells_are_reported_with_the_other_problems():
+    found = problems_of("2026-12-01,=A1,image,engaging,engagement,likes,Hi",
+                        "2026-12-02,Instagarm,image,engaging,engagement,likes,=CONCAT(B2)",
+                        "2026-12-03,vk,image,engaging,engagement,likes,Hi")
+    # In row order, formulas first within a row; the formula in row 2 is not also called
+    # an unknown platform.
+    assert [(row, column) for row, column, _ in found] == [(2, "platform"), (3, "copy"), (3, "platform")]
+    assert [("formula" in message) for _, _, message in found] == [True, True, False]
+
+
+def test_formula_cells_alone_are_reported():
+    [(row, column, message)] = problems_of("2026-12-01,vk,image,engaging,engagement,likes,=HYPERLINK(\"x\")")
+    assert (row, column) == (2, "copy") and "paste its value instead" in message
+
+
+def test_formula_cells_are_reported_with_missing_columns():
+    found = problems_of("2026-12-01,vk,=B1", header="date,platform,copy")
+    assert (2, "copy") in {(row, column) for row, column, _ in found}
+    assert {column for row, column, _ in found if row == 1} == {"format", "category", "goal", "kpi"}
+
+
 @pytest.mark.parametrize("text, expected", [
     ("2026-12-01", dt.date(2026, 12, 1)),
     ("2026-12-01 10:30", dt.date(2026, 12, 1)),

@@ -140,6 +140,15 @@ def test_cli_invalid_input_exits_2(course, tmp_path, capsys, content, suffix):
     assert json.loads(capsys.readouterr().out)["error"] == "invalid-input"
 
 
+def test_cli_names_formula_cells_with_the_other_problems(course, tmp_path, capsys):
+    path = tmp_path / "answers.csv"
+    path.write_text("question,answer\nsmm-vs-smo,=A1\ner-by-rech,3\n", encoding="utf-8")
+    assert main(["quiz", str(path), "--quiz", "sample", "--json"]) == 2
+    problems = json.loads(capsys.readouterr().out)["problems"]
+    assert [(p["row"], p["column"]) for p in problems] == [(2, "answer"), (3, "question")]
+    assert "formula" in problems[0]["message"]
+
+
 def test_cli_unknown_bank_exits_2(course, tmp_path, capsys):
     assert main(["quiz", str(write_csv(tmp_path, ALL_RIGHT)), "--quiz", "nope"]) == 2
     assert "there is no quiz bank 'nope'" in capsys.readouterr().out

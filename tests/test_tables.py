@@ -10,8 +10,8 @@ import io
 import pytest
 from openpyxl import Workbook
 
-from checker.problems import InvalidInput
-from checker.tables import MAX_BYTES, MAX_ROWS, parse_bytes, read_table
+from checker.problems import InputProblem, InvalidInput
+from checker.tables import MAX_BYTES, MAX_ROWS, parse_bytes, read_table, reports_table_problems
 
 
 def problems(data: bytes, name: str = "plan.csv", encoding: str | None = None) -> list:
@@ -98,9 +98,36 @@ def test_delimiter_is_taken_from_the_header(delimiter):
 
 def test_formula_cells_are_named_by_row_and_column():
     data = b"date,reach,copy\n2026-12-01,=SUM(B1:B2),ok\n2026-12-02,5,=HYPERLINK(\"x\")\n"
-    found = problems(data)
+    found = parse_bytes(data, "plan.csv").problems
     assert [(p.row, p.column) for p in found] == [(2, "reach"), (3, "copy")]
     assert "formula" in found[0].message
+
+
+def test_a_parser_reports_formula_cells_with_its_own_problems_in_row_order():
+    table = parse_bytes(b"date,reach\n2026-12-01,=B1*2\n2026-12-02,lots\n2026-12-03,=B2\n", "plan.csv")
+
+    @reports_table_problems
+    def counts(table):
+        problems = [InputProblem(r.number, "reach", "not a number") for r in table.rows if not r.cells[1].isdigit()]
+        if problems:
+            raise InvalidInput(problems)
+        return [int(r.cells[1]) for r in table.rows]
+
+    with pytest.raises(InvalidInput) as caught:
+        counts(table)
+    # The formula cells are not called numbers as well: the formula is what to fix.
+    assert [(p.row, p.message) for p in caught.value.problems] == [
+        (2, "this cell holds a spreadsheet formula (=B1*2); paste its value instead."),
+        (3, "not a number"),
+        (4, "this cell holds a spreadsheet formula (=B2); paste its value instead.")]
+
+
+def test_a_parser_that_finds_nothing_still_reports_formula_cells():
+    table = parse_bytes(b"date,copy\n2026-12-01,=A1\n", "plan.csv")
+    with pytest.raises(InvalidInput) as caught:
+        reports_table_problems(lambda table: table.rows)(table)
+    assert [(p.row, p.column) for p in caught.value.problems] == [(2, "copy")]
+    assert reports_table_problems(lambda table: "parsed")(parse_bytes(b"date,copy\n2026-12-01,A1\n")) == "parsed"
 
 
 def test_text_starting_with_equals_and_a_digit_is_not_a_formula():
@@ -155,7 +182,7 @@ def test_xlsx_without_the_extension_is_recognised_by_signature():
 
 def test_xlsx_formulas_are_reported():
     data = workbook([["date", "reach"], ["2026-12-01", "=B1*2"]])
-    [problem] = problems(data, "plan.xlsx")
+    [problem] = parse_bytes(data, "plan.xlsx").problems
     assert (problem.row, problem.column) == (2, "reach")
 
 
@@ -197,13 +224,10 @@ def test_blank_rows_and_formulas_are_found_in_rows_of_any_cell_types():
         if not kept:
             with pytest.raises(InvalidInput, match="no rows"):
                 check_table(table)
-        elif formulas:
-            with pytest.raises(InvalidInput) as caught:
-                check_table(table)
-            assert [(p.row, p.column) for p in caught.value.problems] == [
-                (n, table.column_name(i)) for n, i in formulas]
         else:
-            assert [r.number for r in check_table(table).rows] == kept
+            checked = check_table(table)
+            assert [r.number for r in checked.rows] == kept
+            assert [(p.row, p.column) for p in checked.problems] == [(n, table.column_name(i)) for n, i in formulas]
 
 
 def test_csv_lines_split_as_a_file_opened_with_newline_empty():

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from checker.kpi.metrics import METRICS, SETTINGS
 from checker.problems import InputProblem, InvalidInput, suggestion
-from checker.tables import Table, is_blank, normalise_header, read_table
+from checker.tables import Table, is_blank, normalise_header, read_table, reports_table_problems
 
 COLUMNS = {"metric": SETTINGS["answers"]["metric"], "value": SETTINGS["answers"]["value"]}
 # Every way of naming a metric, normalised like headers are.
@@ -41,9 +41,10 @@ def read_answers(path: str | Path, encoding: str | None = None) -> dict[str, Ans
     return answers_from_table(read_table(path, encoding))
 
 
+@reports_table_problems
 def answers_from_table(table: Table) -> dict[str, Answer]:
     """Answers by metric id. Raises ``InvalidInput`` naming every unknown metric name
-    (with a suggestion) and every metric answered twice."""
+    (with a suggestion), every metric answered twice and every formula cell."""
     where = table.bind(COLUMNS, ["metric", "value"])
     metric_header = table.column_name(where["metric"])
     answers: dict[str, Answer] = {}

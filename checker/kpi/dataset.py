@@ -16,7 +16,7 @@ from typing import Callable, Iterable
 from checker.kpi.metrics import ENGAGEMENTS, METRICS, SETTINGS
 from checker.kpi.numbers import NotANumber, parse_number
 from checker.problems import InputProblem, InvalidInput
-from checker.tables import Table, is_blank, parse_bytes, read_table
+from checker.tables import Table, is_blank, parse_bytes, read_table, reports_table_problems
 
 COLUMNS: dict[str, list[str]] = SETTINGS["dataset"]
 TEXT_COLUMNS = ("post_id", "date", "platform")
@@ -63,9 +63,11 @@ def required_columns(metric_ids: Iterable[str]) -> list[str]:
     return [c for c in COLUMNS if c in used]
 
 
+@reports_table_problems
 def dataset_from_table(table: Table, metric_ids: Iterable[str]) -> Dataset:
     """Validate a table: numbers where numbers belong, none negative, engagements within
-    reach, reach within impressions, and no zero that leaves an asked metric undefined."""
+    reach, reach within impressions, no zero that leaves an asked metric undefined, and no
+    formula cell."""
     metric_ids = list(metric_ids)
     where = table.bind(COLUMNS, required_columns(metric_ids))
     headers = {c: table.column_name(i) for c, i in where.items()}

@@ -13,7 +13,7 @@ from typing import Callable
 
 from checker.plan.vocabulary import columns, find, label, required_columns, vocabulary
 from checker.problems import InputProblem, InvalidInput, suggestion
-from checker.tables import Table
+from checker.tables import Table, reports_table_problems
 
 ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
 DOTTED_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?: \d{1,2}:\d{2}(?::\d{2})?)?")
@@ -47,9 +47,11 @@ class Post:
     time: str = ""
 
 
+@reports_table_problems
 def parse_posts(table: Table) -> list[Post]:
     """Every row of a bound plan table as a ``Post``. Raises ``InvalidInput`` with all the
-    empty required cells, unknown vocabulary values and unreadable dates at once."""
+    missing columns, empty required cells, unknown vocabulary values, unreadable dates and
+    formula cells at once."""
     where = plan_columns(tuple(table.header))
     width = max(where.values()) + 1
     vocabulary_cells = itemgetter(*(where[name] for name in VOCABULARY_COLUMNS))

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from checker.problems import InputProblem, InvalidInput, suggestion
 from checker.quiz.bank import Bank, Question
-from checker.tables import is_blank, read_table
+from checker.tables import Table, is_blank, read_table, reports_table_problems
 
 COLUMNS = {"question": ("question id", "id"), "answer": ("answers", "response")}
 TRUE_WORDS, FALSE_WORDS = ("true", "t", "yes"), ("false", "f", "no")
@@ -28,12 +28,16 @@ def read_answers(path: str | Path, bank: Bank) -> dict[str, object]:
     problem with its row (CSV) or question (JSON)."""
     path = Path(path)
     if path.suffix.lower() == ".json":
-        entries = _json_entries(path)
-    else:
-        table = read_table(path)
-        columns = table.bind(COLUMNS, required=("question", "answer"))
-        entries = [(row.number, _cell(row.cells, columns["question"]), _cell(row.cells, columns["answer"]))
-                   for row in table.rows]
+        return parse_answers(bank, _json_entries(path))
+    return answers_from_table(read_table(path), bank)
+
+
+@reports_table_problems
+def answers_from_table(table: Table, bank: Bank) -> dict[str, object]:
+    """Parse the rows of an answer sheet (columns question and answer) for ``bank``."""
+    columns = table.bind(COLUMNS, required=("question", "answer"))
+    entries = [(row.number, _cell(row.cells, columns["question"]), _cell(row.cells, columns["answer"]))
+               for row in table.rows]
     return parse_answers(bank, entries)
 
 
