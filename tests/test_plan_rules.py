@@ -113,6 +113,12 @@ def test_horizon_fails_a_short_plan_naming_first_and_last_rows():
     assert "14 days" in verdict.message
 
 
+def test_horizon_names_the_one_row_of_a_one_day_plan_once():
+    verdict = check("plan.horizon", [post(5, 3), post(2, 3, "telegram")])
+    assert verdict.status == "fail" and verdict.rows == (2,)
+    assert "1 day, Fri 4 Dec 2026 to Fri 4 Dec 2026 (row 2)" in verdict.message
+
+
 @pytest.mark.parametrize("last_day, status", [(27, "pass"), (26, "fail")])
 def test_horizon_boundary_is_28_days_inclusive(last_day, status):
     posts = [post(2, 0), post(3, last_day)]

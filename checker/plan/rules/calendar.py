@@ -33,10 +33,11 @@ def horizon(posts, rubric):
     span = f"{plural(days, 'day')}, {when(first.date)} {first.date.year} to {when(last.date)} {last.date.year}"
     if days >= rubric.min_days:
         return Verdict("pass", f"The plan covers {span}: a full month prepared in advance.")
-    return Verdict("fail", f"The plan covers only {span} (rows {first.row} and {last.row}); plan at least "
+    rows = tuple(sorted({first.row, last.row}))
+    return Verdict("fail", f"The plan covers only {span} ({rows_text(rows)}); plan at least "
                            f"{rubric.min_days} days ahead so every post is written, checked and scheduled "
                            "before it is due. Add posts for the rest of the month: until then the plan does not "
-                           "pass, whatever its score.", (first.row, last.row))
+                           "pass, whatever its score.", rows)
 
 
 @rule("plan.platforms", "The plan uses the platforms it needs")
