@@ -3,22 +3,16 @@ served on 127.0.0.1."""
 
 from __future__ import annotations
 
-import functools
 import os
 import subprocess
 import sys
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
+from static_server import start_server
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # the test output is for test results
-        pass
 
 
 @pytest.fixture(scope="session")
@@ -33,10 +27,10 @@ def site_server(tmp_path_factory):
     the site can be built for its own address: Material's instant navigation follows only
     links under the site_url its sitemap lists. ``SMM_SITE_DIR`` serves an existing build."""
     folder = Path(os.environ.get("SMM_SITE_DIR") or tmp_path_factory.mktemp("site"))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield folder, f"http://127.0.0.1:{server.server_port}/"
+    server, url = start_server(folder)
+    yield folder, url
     server.shutdown()
+    server.server_close()
 
 
 @pytest.fixture(scope="session")

@@ -1,8 +1,10 @@
 """The MkDocs plugin: only what a Markdown extension cannot do.
 
 It adds files to the build (the package's widget assets, vendored Mermaid and Pyodide, the
-grader bundle, exercise downloads) and frames each lesson with its objectives, key points
-and practice links, from the lesson's front matter. It holds no grading logic.
+grader bundle, exercise downloads), frames each lesson with its objectives, key points
+and practice links, from the lesson's front matter, and writes the service worker that
+keeps the built site working offline (``checker/site/offline.py``). It holds no grading
+logic.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from checker.exercises import UnknownExercise, load_exercise
-from checker.site import bundle
+from checker.site import bundle, offline
 from checker.site.directives import relative_link
 
 ASSETS_DIR = Path(__file__).parent / "assets"
@@ -44,7 +46,13 @@ class CourseConfig(base.Config):
 
 
 class CoursePlugin(BasePlugin[CourseConfig]):
-    """Adds course assets and downloads, and frames lesson pages."""
+    """Adds course assets and downloads, frames lesson pages and writes the service worker."""
+
+    serving = False
+
+    def on_startup(self, *, command, dirty):
+        # A preview must never show pages saved from an earlier build.
+        self.serving = command == "serve"
 
     def on_config(self, config):
         if not self.config.enabled:
@@ -77,6 +85,12 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             files.append(File.generated(config, uri, abs_src_path=str(path)))
         files.append(File.generated(config, CHECKER_BUNDLE, content=bundle.checker_zip(self.root)))
         return files
+
+    def on_post_build(self, config):
+        if not self.config.enabled:
+            return
+        site_dir = Path(config.site_dir)
+        (site_dir / offline.SCRIPT).write_text(offline.service_worker(site_dir, self.serving), encoding="utf-8")
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         if not self.config.enabled or "topics" not in page.meta:

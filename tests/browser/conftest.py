@@ -57,26 +57,31 @@ def page_problems():
     return PageProblems()
 
 
-@pytest.fixture
-def page(browser, site_url, page_problems):
-    """A fresh page (new context: empty storage) that refuses and records requests to
-    any host but 127.0.0.1."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-
+def guarded_page(context, problems: PageProblems):
+    """A new page of ``context`` that refuses requests to any host but 127.0.0.1 and
+    records them, its console errors and its uncaught exceptions in ``problems``."""
     def only_local(route):
         host = urlsplit(route.request.url).hostname
         if route.request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
             route.continue_()
         else:
-            page_problems.foreign_requests.append(route.request.url)
+            problems.foreign_requests.append(route.request.url)
             route.abort()
 
     context.route("**/*", only_local)
     page = context.new_page()
-    page.on("console", lambda msg: msg.type == "error" and page_problems.console_errors.append(
-        f"{page.url}: {msg.text}"))
-    page.on("pageerror", lambda error: page_problems.console_errors.append(f"{page.url}: {error}"))
-    yield page
+    page.on("console", lambda msg: msg.type == "error" and problems.console_errors.append(f"{page.url}: {msg.text}"))
+    page.on("pageerror", lambda error: problems.console_errors.append(f"{page.url}: {error}"))
+    return page
+
+
+@pytest.fixture
+def page(browser, site_url, page_problems):
+    """A fresh page (new context: empty storage) that refuses and records requests to
+    any host but 127.0.0.1. The site's service worker is blocked here, so each test sees
+    the network as it is and no test pays for saving the course; test_offline.py runs it."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+    yield guarded_page(context, page_problems)
     context.close()
     page_problems.assert_clean()
 

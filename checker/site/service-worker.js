@@ -1,0 +1,81 @@
+/* The course's service worker. checker/site/offline.py writes it as sw.js at the site's
+   root after every build, with BUILD (the build's version and the addresses to save on
+   install) above this text; under `mkdocs serve` BUILD is null and the worker removes
+   itself and every saved build.
+
+   It only steps in when the network fails: every request goes to the network first, so
+   a learner online always gets what was published last, and the saved copy of this build
+   answers when there is no connection. A file fetched that is not saved yet (Pyodide and
+   the grader, on the first check) is saved then, so checking works offline after that. */
+"use strict";
+
+const PREFIX = "smm-course:";
+const SCOPE = self.registration.scope;
+
+self.addEventListener("install", (event) => {
+  if (!BUILD) {
+    self.skipWaiting();
+    return;
+  }
+  // Asked with "no-cache", the server confirms each file: the browser's own cache may
+  // still hold the previous build's, which must not become this build's saved copy.
+  event.waitUntil(caches.open(PREFIX + BUILD.version)
+    .then((cache) => cache.addAll(BUILD.precache.map((path) => new Request(new URL(path, SCOPE), { cache: "no-cache" }))))
+    .then(() => self.skipWaiting()));
+});
+
+self.addEventListener("activate", (event) => {
+  const current = BUILD ? PREFIX + BUILD.version : null;
+  event.waitUntil(caches.keys()
+    .then((names) => Promise.all(names.filter((name) => name.startsWith(PREFIX) && name !== current)
+      .map((name) => caches.delete(name))))
+    .then(() => (BUILD ? self.clients.claim() : self.registration.unregister())));
+});
+
+// The address a file is saved under. A page is an address ending in "/" (Material links
+// to folders) or ".html"; its query (search terms from a shared link) does not change the
+// file, and folder/index.html is the folder's page.
+function savedAs(request) {
+  const url = new URL(request.url);
+  if (url.pathname.endsWith("/") || url.pathname.endsWith(".html")) {
+    url.search = "";
+    url.pathname = url.pathname.replace(/index\.html$/, "");
+  }
+  return url.href;
+}
+
+// Saves a file in this build's copy, unless a newer worker has deleted that copy, which
+// opening it would bring back, empty and never deleted.
+async function save(name, address, response) {
+  if (await caches.has(name)) await (await caches.open(name)).put(address, response);
+}
+
+async function respond(event) {
+  const request = event.request;
+  const address = savedAs(request);
+  const name = PREFIX + BUILD.version;
+  // A file of this build never changes within it, so one saved copy is enough; a file not
+  // saved yet is confirmed with the server first, as on install.
+  const copy = await caches.match(address, { cacheName: name });
+  try {
+    const response = await fetch(copy ? request : new Request(request, { cache: "no-cache" }));
+    // A full, same-origin, direct answer is saved (a browser refuses a redirected one for
+    // a page); a failure to save (a full disk) only means the file is not there offline.
+    if (!copy && response.status === 200 && response.type === "basic" && !response.redirected) {
+      event.waitUntil(save(name, address, response.clone()).catch(() => undefined));
+    }
+    return response;
+  } catch (offline) {
+    // An address the site never had, asked for offline, gets the site's "not found" page.
+    const fallback = copy || (request.mode === "navigate" || address.endsWith("/")
+      ? await caches.match(new URL("404.html", SCOPE).href, { cacheName: name }) : undefined);
+    if (fallback) return fallback;
+    throw offline;
+  }
+}
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (!BUILD || request.method !== "GET" || !request.url.startsWith(SCOPE)) return;
+  event.respondWith(respond(event));
+});

@@ -1,0 +1,137 @@
+"""The course offline, in a real browser: after one visit every page opens with the server
+gone, search still answers, and the check panel grades a plan after a reload, having
+checked once online; a new build replaces the saved copy, and a preview's worker removes
+it. The site is served by a server of each test's own, which is stopped halfway: a truly
+lost connection, not an emulated one."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+from contextlib import contextmanager
+
+import pytest
+
+from checker.cli import main
+from checker.site import offline
+from checker.site.check_panel import STRINGS as S
+from conftest import PageProblems, guarded_page
+from static_server import start_server
+
+pytestmark = pytest.mark.browser
+BOOT_MS = 120_000
+PLAN = "coffee-shop-plan"
+
+
+def check_file(page, path) -> str:
+    """Check a file in the panel and return the verdict of this check."""
+    page.locator(".smm-cp-result").evaluate("area => { area.textContent = ''; }")
+    page.set_input_files(".smm-cp-file", str(path))
+    page.click(".smm-cp-run")
+    return page.locator(".smm-cp-result .smm-cp-verdict").inner_text(timeout=BOOT_MS)
+
+
+def cli_verdict(capsys, path) -> str:
+    main(["plan", str(path), "--exercise", PLAN, "--json"])
+    result = json.loads(capsys.readouterr().out)
+    return S["passed" if result["passed"] else "not_passed"].format(
+        score=f"{result['score']:g}", threshold=f"{result['threshold']:g}")
+
+
+@contextmanager
+def offline_capable(browser, folder):
+    """(page, base URL, server) for ``folder`` served by a server of its own, in a context
+    that runs service workers; the page has loaded the home page and the worker has taken
+    control, which it does once it has saved the course. The page's problems are checked
+    at the end."""
+    server, url = start_server(folder)
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="allow")
+    problems = PageProblems()
+    try:
+        page = guarded_page(context, problems)
+        page.goto(url)
+        page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=60_000)
+        yield page, url, server
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
+    problems.assert_clean()
+
+
+def saved_builds(page) -> list[str]:
+    """The names of the builds the browser keeps for the site."""
+    return page.evaluate("caches.keys()")
+
+
+def wait_until(page, expression: str, timeout: float = 60) -> None:
+    """Evaluate ``expression`` (which may be a promise) until it is true."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        assert time.monotonic() < deadline, f"still false after {timeout} s: {expression}"
+        time.sleep(0.2)
+
+
+def test_the_course_reads_and_checks_offline_after_one_visit(browser, built_site, root, capsys):
+    with offline_capable(browser, built_site) as (page, url, server):
+        page.goto(f"{url}exercises/{PLAN}/")
+        reference = root / "exercises" / PLAN / "reference.csv"
+        assert check_file(page, reference) == cli_verdict(capsys, reference)
+
+        server.shutdown()
+        server.server_close()
+
+        page.goto(f"{url}strategy/content-plan/")  # never opened before
+        assert page.locator("h1").inner_text().startswith("The content plan and calendar")
+
+        search = page.get_by_role("textbox", name="Search")
+        search.click()
+        search.press_sequentially("retargeting", delay=20)
+        page.locator(".md-search-result__item a").first.wait_for(timeout=60_000)
+
+        page.goto(f"{url}no-such-lesson/")
+        assert "404" in page.locator("article").inner_text()
+
+        page.goto(f"{url}exercises/{PLAN}/")
+        # The panel shows the last check again after the reload, and checks a new file.
+        page.locator(".smm-cp-result .smm-cp-verdict").wait_for()
+        mix = root / "exercises" / PLAN / "samples" / "mix.csv"
+        assert check_file(page, mix) == cli_verdict(capsys, mix)
+
+
+def test_a_new_build_replaces_the_saved_copy(browser, built_site, tmp_path):
+    # Copied as just built: files dated now, which the browser's own cache keeps for no
+    # time, as it would keep a published site's for the time its host allows.
+    folder = tmp_path / "site"
+    shutil.copytree(built_site, folder, copy_function=shutil.copy)
+    lesson = folder / "kpis" / "index.html"
+    with offline_capable(browser, folder) as (page, url, server):
+        [first] = saved_builds(page)
+        # A new build: one lesson corrected (dated later than the copy the browser has),
+        # and its worker.
+        lesson.write_text(lesson.read_text(encoding="utf-8").replace("</h1>", " (2nd edition)</h1>", 1),
+                          encoding="utf-8")
+        later = time.time() + 10
+        os.utime(lesson, (later, later))
+        (folder / offline.SCRIPT).write_text(offline.service_worker(folder), encoding="utf-8")
+        page.goto(f"{url}kpis/")  # online: the new page at once
+        assert page.locator("h1").inner_text().endswith("(2nd edition)")
+        wait_until(page, f"caches.keys().then(names => names.length === 1 && names[0] !== {first!r})")
+        server.shutdown()
+        server.server_close()
+        page.goto(f"{url}kpis/")
+        assert page.locator("h1").inner_text().endswith("(2nd edition)")
+
+
+def test_a_preview_removes_the_saved_copy(browser, built_site, tmp_path):
+    folder = tmp_path / "site"
+    shutil.copytree(built_site, folder)
+    with offline_capable(browser, folder) as (page, url, server):
+        assert len(saved_builds(page)) == 1
+        # `mkdocs serve` now serves the same address, with the worker that retires.
+        (folder / offline.SCRIPT).write_text(offline.service_worker(folder, serving=True), encoding="utf-8")
+        page.goto(f"{url}glossary/")
+        wait_until(page, "caches.keys().then(names => names.length === 0)")
+        wait_until(page, "navigator.serviceWorker.getRegistrations().then(found => found.length === 0)")
