@@ -2,7 +2,8 @@
 
 Builds the site once into a temporary folder and reports: build time, pages, total size,
 the weight a learner downloads for a first lesson page (HTML, CSS, JS; fonts are the
-system's), and the largest files. Run: ``.venv/bin/python bench/bench_site.py``.
+system's), what the service worker saves for offline use on the first visit, and the
+largest files. Run: ``.venv/bin/python bench/bench_site.py``.
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from checker.site import offline  # noqa: E402  (after the course folder is on the path)
 
 
 def first_visit_bytes(site: Path, page: str) -> tuple[int, int]:
@@ -28,6 +32,12 @@ def first_visit_bytes(site: Path, page: str) -> tuple[int, int]:
             total += path.stat().st_size
             scripts += path.stat().st_size if kind == "script" else 0
     return total, scripts
+
+
+def offline_bytes(site: Path) -> tuple[int, int]:
+    """Bytes and files the built service worker saves on install."""
+    saved = offline.saved_on_install(offline.served_files(site))
+    return sum((site / name).stat().st_size for name in saved), len(saved)
 
 
 def main() -> int:
@@ -45,6 +55,9 @@ def main() -> int:
         print(f"pages                           {len(pages):8d}")
         print(f"site on disk                    {total / 1048576:8.1f} MB in {len(files)} files")
         print(f"first lesson visit (HTML+CSS+JS){lesson / 1024:8.0f} KB uncompressed, of which JS {lesson_js / 1024:.0f} KB")
+        saved, saved_files = offline_bytes(site)
+        print(f"saved for offline on first visit{saved / 1048576:8.1f} MB in {saved_files} files "
+              f"(Pyodide and the grader: on the first check)")
         print("largest files:")
         for path in sorted(files, key=lambda p: p.stat().st_size, reverse=True)[:5]:
             print(f"  {path.stat().st_size / 1024:8.0f} KB  {path.relative_to(site)}")

@@ -34,17 +34,16 @@ def served_files(site_dir: Path) -> list[str]:
                   if p.is_file() and not p.name.startswith("."))
 
 
-def precached(files: list[str]) -> list[str]:
-    """The addresses the worker saves on install, relative to the site root: every served
-    file but those saved on first use, each page by the folder address the site links to
-    ('' for the home page, 'kpis/' for kpis/index.html)."""
-    saved = []
-    for name in files:
-        if name in NEVER or name.endswith(".map") or name.startswith(ON_FIRST_USE):
-            continue
-        saved.append(name.removesuffix("index.html") if name == "index.html" or name.endswith("/index.html")
-                     else name)
-    return saved
+def saved_on_install(files: list[str]) -> list[str]:
+    """The served files the worker saves on install: all but those saved on first use."""
+    return [name for name in files
+            if name not in NEVER and not name.endswith(".map") and not name.startswith(ON_FIRST_USE)]
+
+
+def address(name: str) -> str:
+    """The address of a file relative to the site root, as the site links to it: a page by
+    its folder ('' for the home page, 'kpis/' for kpis/index.html)."""
+    return name.removesuffix("index.html") if name == "index.html" or name.endswith("/index.html") else name
 
 
 def version(site_dir: Path, files: list[str]) -> str:
@@ -65,5 +64,5 @@ def service_worker(site_dir: Path, serving: bool = False) -> str:
     build = None
     if not serving:
         files = served_files(site_dir)
-        build = {"version": version(site_dir, files), "precache": precached(files)}
+        build = {"version": version(site_dir, files), "precache": list(map(address, saved_on_install(files)))}
     return f"const BUILD = {json.dumps(build)};\n{TEMPLATE.read_text(encoding='utf-8')}"
