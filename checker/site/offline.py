@@ -4,8 +4,9 @@ root, written by the plugin after every build from ``service-worker.js``).
 Installing it saves every page and the files they need, diagrams included (9 MB), so the
 whole course reads offline after a learner's first visit. Pyodide and the grader bundle
 (13 MB) are saved the first time the check panel uses them instead, so a learner who has
-run one check online can check offline from then on. The version is a digest of everything the
-site serves: a new build installs a new worker, which drops the old version's files.
+run one check online can check offline from then on. The version is a digest of
+everything the site serves: a new build installs a new worker, which drops the old
+version's files.
 
 Under ``mkdocs serve`` the worker written is one that removes itself and its files, so an
 author previewing a change never sees a page saved from an earlier build.
