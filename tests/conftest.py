@@ -4,15 +4,11 @@ served on 127.0.0.1."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from static_server import start_server
-
-ROOT = Path(__file__).resolve().parent.parent
+from site_harness import ROOT, build_site, start_server
 
 
 @pytest.fixture(scope="session")
@@ -40,10 +36,7 @@ def built_site(site_server) -> Path:
     folder, url = site_server
     if os.environ.get("SMM_SITE_DIR"):
         return folder
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(folder)],
-        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "SMM_SITE_URL": url},
-    )
+    result = build_site(folder, url)
     (folder / ".build.log").write_text(result.stdout + result.stderr, encoding="utf-8")
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{result.stderr[-4000:]}", pytrace=False)

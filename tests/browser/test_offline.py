@@ -8,17 +8,19 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import time
 from contextlib import contextmanager
 
 import pytest
+from playwright.sync_api import expect
 
 from checker.cli import main
 from checker.site import offline
 from checker.site.check_panel import STRINGS as S
 from conftest import PageProblems, guarded_page
-from static_server import start_server
+from site_harness import build_site, start_server
 
 pytestmark = pytest.mark.browser
 BOOT_MS = 120_000
@@ -41,12 +43,14 @@ def cli_verdict(capsys, path) -> str:
 
 
 @contextmanager
-def offline_capable(browser, folder):
-    """(page, base URL, server) for ``folder`` served by a server of its own, in a context
-    that runs service workers; the page has loaded the home page and the worker has taken
-    control, which it does once it has saved the course. The page's problems are checked
-    at the end."""
-    server, url = start_server(folder)
+def offline_capable(browser, folder, server=None):
+    """(page, base URL, server) for ``folder`` served by ``server`` or a server of its own,
+    in a context that runs service workers; the page has loaded the home page and the
+    worker has taken control, which it does once it has saved the course. The page's
+    problems are checked at the end."""
+    if server is None:
+        server, _ = start_server(folder)
+    url = f"http://127.0.0.1:{server.server_port}/"
     context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="allow")
     problems = PageProblems()
     try:
@@ -70,12 +74,30 @@ def wait_until(page, expression: str, timeout: float = 60) -> None:
     """Evaluate ``expression`` (which may be a promise) until it is true."""
     deadline = time.monotonic() + timeout
     while not page.evaluate(expression):
-        assert time.monotonic() < deadline, f"still false after {timeout} s: {expression}"
+        if time.monotonic() > deadline:
+            state = page.evaluate("""async () => ({caches: await caches.keys(), workers: (await navigator.serviceWorker
+                .getRegistrations()).map(r => [r.active && r.active.state, r.waiting && r.waiting.state,
+                r.installing && r.installing.state])})""")
+            pytest.fail(f"still false after {timeout} s: {expression}; saved builds and workers: {state}")
         time.sleep(0.2)
 
 
-def test_the_course_reads_and_checks_offline_after_one_visit(browser, built_site, root, capsys):
-    with offline_capable(browser, built_site) as (page, url, server):
+@pytest.fixture(scope="module")
+def own_site(tmp_path_factory):
+    """A build of the course for a server of its own, which a test may stop: the same
+    build the shared server serves, but stoppable, with instant navigation working."""
+    folder = tmp_path_factory.mktemp("own-site")
+    server, url = start_server(folder)
+    result = build_site(folder, url)
+    assert result.returncode == 0, result.stderr[-4000:]
+    yield folder, server, url
+    server.shutdown()
+    server.server_close()
+
+
+def test_the_course_reads_and_checks_offline_after_one_visit(browser, own_site, root, capsys):
+    folder, own_server, _ = own_site
+    with offline_capable(browser, folder, own_server) as (page, url, server):
         page.goto(f"{url}exercises/{PLAN}/")
         reference = root / "exercises" / PLAN / "reference.csv"
         assert check_file(page, reference) == cli_verdict(capsys, reference)
@@ -83,8 +105,17 @@ def test_the_course_reads_and_checks_offline_after_one_visit(browser, built_site
         server.shutdown()
         server.server_close()
 
-        page.goto(f"{url}strategy/content-plan/")  # never opened before
-        assert page.locator("h1").inner_text().startswith("The content plan and calendar")
+        # Links open as a learner follows them, by instant navigation (the page stays, its
+        # content is swapped), to pages never opened before; then by a full load.
+        page.goto(url)
+        page.evaluate("window.sameDocument = true")
+        page.locator("a[href$='/strategy/']:visible").first.click()
+        expect(page.locator("h1")).to_have_text("Strategy and content planning")
+        page.locator("article a[href$='/strategy/content-plan/']").first.click()
+        expect(page.locator("h1")).to_have_text(re.compile("^The content plan and calendar"))
+        assert page.evaluate("window.sameDocument === true")
+        page.goto(f"{url}kpis/goals-to-kpis/")
+        assert page.locator("h1").count() == 1
 
         search = page.get_by_role("textbox", name="Search")
         search.click()

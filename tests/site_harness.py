@@ -1,12 +1,17 @@
-"""A static file server on 127.0.0.1 for the tests: the built site is served as any
-static host would serve it."""
+"""The built site for the tests: built with ``mkdocs build --strict`` for the address it
+is served at, and served on 127.0.0.1 as any static host would serve it."""
 
 from __future__ import annotations
 
 import functools
+import os
+import subprocess
+import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -20,3 +25,10 @@ def start_server(folder: Path) -> tuple[ThreadingHTTPServer, str]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_port}/"
+
+
+def build_site(folder: Path, url: str) -> subprocess.CompletedProcess:
+    """Build the course into ``folder`` for the base URL ``url``: Material's instant
+    navigation follows only links under the site_url its sitemap lists."""
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(folder)],
+                          cwd=ROOT, capture_output=True, text=True, env={**os.environ, "SMM_SITE_URL": url})
