@@ -11,6 +11,8 @@
 
 const PREFIX = "smm-course:";
 const SCOPE = self.registration.scope;
+// The name of this build's saved copy (none for the worker that removes them all).
+const CURRENT = BUILD ? PREFIX + BUILD.version : null;
 
 self.addEventListener("install", (event) => {
   if (!BUILD) {
@@ -19,15 +21,14 @@ self.addEventListener("install", (event) => {
   }
   // Asked with "no-cache", the server confirms each file: the browser's own cache may
   // still hold the previous build's, which must not become this build's saved copy.
-  event.waitUntil(caches.open(PREFIX + BUILD.version)
+  event.waitUntil(caches.open(CURRENT)
     .then((cache) => cache.addAll(BUILD.precache.map((path) => new Request(new URL(path, SCOPE), { cache: "no-cache" }))))
     .then(() => self.skipWaiting()));
 });
 
 self.addEventListener("activate", (event) => {
-  const current = BUILD ? PREFIX + BUILD.version : null;
   event.waitUntil(caches.keys()
-    .then((names) => Promise.all(names.filter((name) => name.startsWith(PREFIX) && name !== current)
+    .then((names) => Promise.all(names.filter((name) => name.startsWith(PREFIX) && name !== CURRENT)
       .map((name) => caches.delete(name))))
     .then(() => (BUILD ? self.clients.claim() : self.registration.unregister())));
 });
@@ -46,29 +47,28 @@ function savedAs(request) {
 
 // Saves a file in this build's copy, unless a newer worker has deleted that copy, which
 // opening it would bring back, empty and never deleted.
-async function save(name, address, response) {
-  if (await caches.has(name)) await (await caches.open(name)).put(address, response);
+async function save(address, response) {
+  if (await caches.has(CURRENT)) await (await caches.open(CURRENT)).put(address, response);
 }
 
 async function respond(event) {
   const request = event.request;
   const address = savedAs(request);
-  const name = PREFIX + BUILD.version;
   // A file of this build never changes within it, so one saved copy is enough; a file not
   // saved yet is confirmed with the server first, as on install.
-  const copy = await caches.match(address, { cacheName: name });
+  const copy = await caches.match(address, { cacheName: CURRENT });
   try {
     const response = await fetch(copy ? request : new Request(request, { cache: "no-cache" }));
     // A full, same-origin, direct answer is saved (a browser refuses a redirected one for
     // a page); a failure to save (a full disk) only means the file is not there offline.
     if (!copy && response.status === 200 && response.type === "basic" && !response.redirected) {
-      event.waitUntil(save(name, address, response.clone()).catch(() => undefined));
+      event.waitUntil(save(address, response.clone()).catch(() => undefined));
     }
     return response;
   } catch (offline) {
     // An address the site never had, asked for offline, gets the site's "not found" page.
     const fallback = copy || (request.mode === "navigate" || address.endsWith("/")
-      ? await caches.match(new URL("404.html", SCOPE).href, { cacheName: name }) : undefined);
+      ? await caches.match(new URL("404.html", SCOPE).href, { cacheName: CURRENT }) : undefined);
     if (fallback) return fallback;
     throw offline;
   }
