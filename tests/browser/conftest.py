@@ -75,6 +75,18 @@ def guarded_page(context, problems: PageProblems):
     return page
 
 
+def open_for_instant_navigation(page, url: str):
+    """Open ``url`` and wait until Material has its sitemap. Material intercepts a link
+    click only for addresses the sitemap lists, so a click before it arrives is a full
+    page load, as it would be for a learner on a slow network; a test that follows a
+    link by instant navigation waits for it."""
+    page.goto(url)
+    page.wait_for_function(
+        "performance.getEntriesByType('resource').some(e => e.name.endsWith('/sitemap.xml'))")
+    # The fetch has ended; its text is parsed and handed to Material a task later.
+    page.evaluate("new Promise(done => setTimeout(done, 0))")
+
+
 @pytest.fixture
 def page(browser, site_url, page_problems):
     """A fresh page (new context: empty storage) that refuses and records requests to

@@ -19,7 +19,7 @@ from playwright.sync_api import expect
 from checker.cli import main
 from checker.site import offline
 from checker.site.check_panel import STRINGS as S
-from conftest import PageProblems, guarded_page
+from conftest import PageProblems, guarded_page, open_for_instant_navigation
 from site_harness import build_site, start_server
 
 pytestmark = pytest.mark.browser
@@ -107,7 +107,7 @@ def test_the_course_reads_and_checks_offline_after_one_visit(browser, own_site, 
 
         # Links open as a learner follows them, by instant navigation (the page stays, its
         # content is swapped), to pages never opened before; then by a full load.
-        page.goto(url)
+        open_for_instant_navigation(page, url)
         page.evaluate("window.sameDocument = true")
         page.locator("a[href$='/strategy/']:visible").first.click()
         expect(page.locator("h1")).to_have_text("Strategy and content planning")

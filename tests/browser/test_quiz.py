@@ -10,6 +10,7 @@ import pytest
 
 from checker.quiz.bank import load_bank
 from checker.quiz.grade import STRINGS, grade_question
+from conftest import open_for_instant_navigation
 
 pytestmark = pytest.mark.browser
 S = STRINGS["quiz"]
@@ -151,7 +152,7 @@ def test_answer_by_keyboard_alone(page, site_url, root):
 def test_instant_navigation_back_and_forward(page, site_url, root):
     bank = load_bank("kpis", root)
     question = bank.questions[0]
-    page.goto(site_url + "progress/", wait_until="networkidle")
+    open_for_instant_navigation(page, site_url + "progress/")
     page.evaluate("window.__sameDocument = true")
     page.get_by_role("link", name=bank.title).click()
     page.wait_for_url("**/kpis/quiz/")
