@@ -45,10 +45,22 @@ function savedAs(request) {
   return url.href;
 }
 
-// Saves a file in this build's copy, unless a newer worker has deleted that copy, which
-// opening it would bring back, empty and never deleted.
+// The site's "not found" page, saved on install like every page: the copy answers with it
+// for an address the site never had, and a copy without it is one a newer worker deleted.
+const NOT_FOUND = new URL("404.html", SCOPE).href;
+
+function intact() {
+  return caches.match(NOT_FOUND, { cacheName: CURRENT }).then(Boolean);
+}
+
+// Saves a file in this build's copy unless a newer worker has deleted that copy. Opening a
+// deleted copy brings it back, holding this file alone and never deleted; the newer worker
+// may delete it between the first look and the opening, so a copy that is still not whole
+// after saving is deleted again.
 async function save(address, response) {
-  if (await caches.has(CURRENT)) await (await caches.open(CURRENT)).put(address, response);
+  if (!(await intact())) return;
+  await (await caches.open(CURRENT)).put(address, response);
+  if (!(await intact())) await caches.delete(CURRENT);
 }
 
 async function respond(event) {
@@ -68,7 +80,7 @@ async function respond(event) {
   } catch (offline) {
     // An address the site never had, asked for offline, gets the site's "not found" page.
     const fallback = copy || (request.mode === "navigate" || address.endsWith("/")
-      ? await caches.match(new URL("404.html", SCOPE).href, { cacheName: CURRENT }) : undefined);
+      ? await caches.match(NOT_FOUND, { cacheName: CURRENT }) : undefined);
     if (fallback) return fallback;
     throw offline;
   }

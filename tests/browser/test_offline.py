@@ -1,7 +1,7 @@
 """The course offline, in a real browser: after one visit every page opens with the server
 gone, search still answers, and the check panel grades a plan after a reload, having
-checked once online; a new build replaces the saved copy, and a preview's worker removes
-it. The site is served by a server of each test's own, which is stopped halfway: a truly
+checked once online; a new build replaces the saved copy, a copy once replaced is not
+brought back by the older worker, and a preview's worker removes it. The site is served by a server of each test's own, which is stopped halfway: a truly
 lost connection, not an emulated one."""
 
 from __future__ import annotations
@@ -166,3 +166,20 @@ def test_a_preview_removes_the_saved_copy(browser, built_site, tmp_path):
         page.goto(f"{url}glossary/")
         wait_until(page, "caches.keys().then(names => names.length === 0)")
         wait_until(page, "navigator.serviceWorker.getRegistrations().then(found => found.length === 0)")
+
+
+def test_a_copy_a_newer_worker_deleted_stays_deleted(browser, built_site, tmp_path):
+    """The worker saves a file on first use into its build's copy; once a newer worker has
+    deleted that copy, a file saved by the older one must not bring it back."""
+    folder = tmp_path / "site"
+    shutil.copytree(built_site, folder)
+    with offline_capable(browser, folder) as (page, url, server):
+        [name] = saved_builds(page)
+        fetched = "new Promise(done => fetch({0!r}).then(r => r.arrayBuffer()).then(b => done(b.byteLength)))"
+        first, second = f"{url}assets/vendor/pyodide/pyodide.mjs", f"{url}assets/smm/checker.zip"
+        assert page.evaluate(fetched.format(first)) > 0
+        wait_until(page, f"caches.match({first!r}, {{cacheName: {name!r}}}).then(Boolean)")
+        page.evaluate(f"caches.delete({name!r})")  # as a newer worker does on taking over
+        assert page.evaluate(fetched.format(second)) > 0
+        time.sleep(1)  # the worker saves a file once it has been read, as it was here
+        assert saved_builds(page) == []
