@@ -45,12 +45,11 @@ function savedAs(request) {
   return url.href;
 }
 
-// The site's "not found" page, saved on install like every page: the copy answers with it
-// for an address the site never had, and a copy without it is one a newer worker deleted.
-const NOT_FOUND = new URL("404.html", SCOPE).href;
-
-function intact() {
-  return caches.match(NOT_FOUND, { cacheName: CURRENT }).then(Boolean);
+// The site's "not found" page in this build's copy, saved on install like every page: the
+// copy answers with it for an address the site never had, and a copy without it is one a
+// newer worker deleted.
+function savedNotFound() {
+  return caches.match(new URL("404.html", SCOPE).href, { cacheName: CURRENT });
 }
 
 // Saves a file in this build's copy unless a newer worker has deleted that copy. Opening a
@@ -58,9 +57,9 @@ function intact() {
 // may delete it between the first look and the opening, so a copy that is still not whole
 // after saving is deleted again.
 async function save(address, response) {
-  if (!(await intact())) return;
+  if (!(await savedNotFound())) return;
   await (await caches.open(CURRENT)).put(address, response);
-  if (!(await intact())) await caches.delete(CURRENT);
+  if (!(await savedNotFound())) await caches.delete(CURRENT);
 }
 
 async function respond(event) {
@@ -80,7 +79,7 @@ async function respond(event) {
   } catch (offline) {
     // An address the site never had, asked for offline, gets the site's "not found" page.
     const fallback = copy || (request.mode === "navigate" || address.endsWith("/")
-      ? await caches.match(NOT_FOUND, { cacheName: CURRENT }) : undefined);
+      ? await savedNotFound() : undefined);
     if (fallback) return fallback;
     throw offline;
   }
