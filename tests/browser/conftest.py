@@ -76,15 +76,23 @@ def guarded_page(context, problems: PageProblems):
 
 
 def open_for_instant_navigation(page, url: str):
-    """Open ``url`` and wait until Material has its sitemap. Material intercepts a link
-    click only for addresses the sitemap lists, so a click before it arrives is a full
-    page load, as it would be for a learner on a slow network; a test that follows a
-    link by instant navigation waits for it."""
+    """Open ``url``, wait until Material has its sitemap and mark the document, so that
+    ``assert_same_document`` can tell a link followed by instant navigation from a full
+    page load. Material intercepts a link click only for addresses the sitemap lists, so
+    a click before it arrives is a full page load, as it would be for a learner on a slow
+    network."""
     page.goto(url)
     page.wait_for_function(
         "performance.getEntriesByType('resource').some(e => e.name.endsWith('/sitemap.xml'))")
     # The fetch has ended; its text is parsed and handed to Material a task later.
     page.evaluate("new Promise(done => setTimeout(done, 0))")
+    page.evaluate("window.__openedByTest = true")
+
+
+def assert_same_document(page):
+    """The page ``open_for_instant_navigation`` opened is still the document: the links
+    followed since had their content swapped in, not loaded anew."""
+    assert page.evaluate("window.__openedByTest === true"), "a link did a full page load"
 
 
 @pytest.fixture

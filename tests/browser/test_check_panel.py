@@ -15,7 +15,7 @@ import pytest
 from checker.cli import main
 from checker.site.check_panel import STRINGS as S
 from checker.exercises import load_exercise
-from conftest import open_for_instant_navigation
+from conftest import assert_same_document, open_for_instant_navigation
 from test_browser_entry import correct_answers
 
 pytestmark = pytest.mark.browser
@@ -84,10 +84,9 @@ def test_the_last_file_and_result_survive_a_reload_until_forgotten(page, site_ur
     result = cli_json(capsys, "plan", str(sample), "--exercise", PLAN)
     # Reached by instant navigation: the panel must come alive on a swapped-in page.
     open_for_instant_navigation(page, f"{site_url}exercises/")
-    page.evaluate("window.__sameDocument = true")
     page.locator(f"a[href$='{PLAN}/']").first.click()
     page.wait_for_selector(".smm-checkpanel[data-ready]")
-    assert page.evaluate("window.__sameDocument === true"), "the link did a full page load"
+    assert_same_document(page)
     check_file(page, str(sample))
 
     page.reload()

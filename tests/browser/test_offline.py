@@ -1,8 +1,9 @@
 """The course offline, in a real browser: after one visit every page opens with the server
 gone, search still answers, and the check panel grades a plan after a reload, having
 checked once online; a new build replaces the saved copy, a copy once replaced is not
-brought back by the older worker, and a preview's worker removes it. The site is served by a server of each test's own, which is stopped halfway: a truly
-lost connection, not an emulated one."""
+brought back by the older worker, and a preview's worker removes it. The site is served
+by a server of each test's own, which is stopped halfway: a truly lost connection, not an
+emulated one."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from playwright.sync_api import expect
 from checker.cli import main
 from checker.site import offline
 from checker.site.check_panel import STRINGS as S
-from conftest import PageProblems, guarded_page, open_for_instant_navigation
+from conftest import PageProblems, assert_same_document, guarded_page, open_for_instant_navigation
 from site_harness import build_site, start_server
 
 pytestmark = pytest.mark.browser
@@ -108,12 +109,11 @@ def test_the_course_reads_and_checks_offline_after_one_visit(browser, own_site, 
         # Links open as a learner follows them, by instant navigation (the page stays, its
         # content is swapped), to pages never opened before; then by a full load.
         open_for_instant_navigation(page, url)
-        page.evaluate("window.sameDocument = true")
         page.locator("a[href$='/strategy/']:visible").first.click()
         expect(page.locator("h1")).to_have_text("Strategy and content planning")
         page.locator("article a[href$='/strategy/content-plan/']").first.click()
         expect(page.locator("h1")).to_have_text(re.compile("^The content plan and calendar"))
-        assert page.evaluate("window.sameDocument === true")
+        assert_same_document(page)
         page.goto(f"{url}kpis/goals-to-kpis/")
         assert page.locator("h1").count() == 1
 

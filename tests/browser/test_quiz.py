@@ -10,7 +10,7 @@ import pytest
 
 from checker.quiz.bank import load_bank
 from checker.quiz.grade import STRINGS, grade_question
-from conftest import open_for_instant_navigation
+from conftest import assert_same_document, open_for_instant_navigation
 
 pytestmark = pytest.mark.browser
 S = STRINGS["quiz"]
@@ -153,10 +153,9 @@ def test_instant_navigation_back_and_forward(page, site_url, root):
     bank = load_bank("kpis", root)
     question = bank.questions[0]
     open_for_instant_navigation(page, site_url + "progress/")
-    page.evaluate("window.__sameDocument = true")
     page.get_by_role("link", name=bank.title).click()
     page.wait_for_url("**/kpis/quiz/")
-    assert page.evaluate("window.__sameDocument === true"), "the link did a full page load"
+    assert_same_document(page)
     answer_by_mouse(page, bank, question, right_answer(question))
     assert fieldset(page, bank, question).locator(".smm-feedback").inner_text() == \
         expected_feedback(question, right_answer(question))
@@ -165,7 +164,7 @@ def test_instant_navigation_back_and_forward(page, site_url, root):
     assert page.locator('[data-progress-status="kpis"]').inner_text() == STRINGS["progress"]["not_started"]
     page.go_forward()
     page.wait_for_url("**/kpis/quiz/")
-    assert page.evaluate("window.__sameDocument === true")
+    assert_same_document(page)
     assert fieldset(page, bank, question).locator(".smm-feedback").inner_text() == \
         expected_feedback(question, right_answer(question))
     # The next question still works after the round trip.

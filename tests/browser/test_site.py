@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import open_for_instant_navigation
+from conftest import assert_same_document, open_for_instant_navigation
 
 pytestmark = pytest.mark.browser
 
@@ -82,10 +82,9 @@ def test_lesson_is_framed_and_links_to_its_quiz(page, site_url):
     first = page.locator("article .admonition").first
     assert "What you will learn" in first.inner_text()
     assert page.locator(".admonition.success", has_text="Key points").count() == 1
-    page.evaluate("window.__sameDocument = true")
     page.get_by_role("link", name="Module quiz").click()
     expect(page.locator("h1")).to_have_text(re.compile(r"^Quiz"))
-    assert page.evaluate("window.__sameDocument === true"), "instant navigation did a full page load"
+    assert_same_document(page)
 
 
 def test_glossary_terms_have_tooltips(page, site_url):
@@ -99,9 +98,9 @@ def test_glossary_terms_have_tooltips(page, site_url):
 def test_mermaid_loads_only_for_a_diagram_and_draws_it_after_instant_navigation(page, site_url):
     requested = []
     page.on("request", lambda request: requested.append(request.url))
-    page.goto(site_url, wait_until="networkidle")
+    open_for_instant_navigation(page, site_url)
+    page.wait_for_load_state("networkidle")
     assert not [url for url in requested if "mermaid.min.js" in url]
-    page.evaluate("window.__sameDocument = true")
     page.get_by_role("link", name="course map").first.click()
     # Material moves the diagram's source out of the page and draws it into a closed
     # shadow root; the drawing shows only as the element's size.
@@ -109,7 +108,7 @@ def test_mermaid_loads_only_for_a_diagram_and_draws_it_after_instant_navigation(
         const el = document.querySelector('div.mermaid');
         return el && el.innerHTML === '' && el.getBoundingClientRect().height > 200;
     }""", timeout=15000)
-    assert page.evaluate("window.__sameDocument === true"), "the link did a full page load"
+    assert_same_document(page)
     assert [url for url in requested if url.endswith("/assets/vendor/mermaid.min.js")]
 
 
