@@ -14,9 +14,20 @@ const SCOPE = self.registration.scope;
 // The name of this build's saved copy (none for the worker that removes them all).
 const CURRENT = BUILD ? PREFIX + BUILD.version : null;
 
+// Deletes every saved build but this one's.
+function deleteOthers() {
+  return caches.keys().then((names) => Promise.all(names
+    .filter((name) => name.startsWith(PREFIX) && name !== CURRENT).map((name) => caches.delete(name))));
+}
+
 self.addEventListener("install", (event) => {
+  // The worker that removes them all does it at once: it has nothing to serve, so it need
+  // not wait to take over, which a browser may put off for minutes while the worker in
+  // charge is busy. The worker in charge saves nothing once its copy is gone (save).
+  // Unregistering waits for this installation to end, so the installation cannot wait for it.
   if (!BUILD) {
-    self.skipWaiting();
+    event.waitUntil(deleteOthers());
+    self.registration.unregister();
     return;
   }
   // Asked with "no-cache", the server confirms each file: the browser's own cache may
@@ -26,11 +37,10 @@ self.addEventListener("install", (event) => {
     .then(() => self.skipWaiting()));
 });
 
+// A new build's worker drops the copy of the build before once it takes over: until
+// then, the worker in charge may still answer from it without a connection.
 self.addEventListener("activate", (event) => {
-  event.waitUntil(caches.keys()
-    .then((names) => Promise.all(names.filter((name) => name.startsWith(PREFIX) && name !== CURRENT)
-      .map((name) => caches.delete(name))))
-    .then(() => (BUILD ? self.clients.claim() : self.registration.unregister())));
+  if (BUILD) event.waitUntil(deleteOthers().then(() => self.clients.claim()));
 });
 
 // The address a file is saved under. A page is an address ending in "/" (Material links
