@@ -9,7 +9,8 @@ from pathlib import Path
 import markdown
 import pytest
 
-from checker.quiz.bank import BankError, UnknownBank, heading_anchors, list_banks, load_bank, load_bank_file
+from checker.quiz.bank import BankError, UnknownBank, list_banks, load_bank, load_bank_file
+from checker.site.lesson_links import LessonLinks, heading_anchors
 
 FIXTURE = Path(__file__).parent / "fixtures" / "quiz"
 LESSON = "lessons/basics.md#engagement-rate-by-reach"
@@ -24,7 +25,7 @@ def write_bank(tmp_path: Path, body: str, name: str = "broken") -> Path:
 
 def problems_of(path: Path) -> list[str]:
     with pytest.raises(BankError) as caught:
-        load_bank_file(path, FIXTURE / "docs", display=f"quizzes/{path.name}")
+        load_bank_file(path, LessonLinks(FIXTURE / "docs").check, display=f"quizzes/{path.name}")
     return [str(p) for p in caught.value.problems]
 
 
@@ -148,6 +149,6 @@ def test_anchors_match_what_mkdocs_toc_generates():
 
 
 def test_course_banks_are_valid(root):
-    """The real banks: the same validation `mkdocs build` runs."""
+    """The real banks: the same validation `mkdocs build` runs, lesson links included."""
     for bank_id in list_banks(root):
-        assert load_bank(bank_id, root).questions
+        assert load_bank(bank_id, root, lesson_check=LessonLinks(root / "docs").check).questions

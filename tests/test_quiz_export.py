@@ -13,7 +13,8 @@ import pytest
 
 from checker.cli import main
 from checker.quiz.bank import load_bank
-from checker.quiz.export import gift, gift_escape, moodle_xml, qti_package
+from checker.quiz.export import gift, moodle_xml, qti_package
+from checker.quiz.lms import gift_escape
 
 FIXTURE = Path(__file__).parent / "fixtures" / "quiz"
 BANK = load_bank("sample", FIXTURE)

@@ -63,7 +63,7 @@ def test_widget_grades_like_the_cli_on_every_bank():
     questions, cases, expected = [], [], []
     for bank in banks():
         for q in bank.questions:
-            data = q.as_dict() | {"id": f"{bank.id}/{q.id}"}
+            data = q.widget_data() | {"id": f"{bank.id}/{q.id}"}
             questions.append(data)
             for answer in answers_to_try(q):
                 verdict = grade_question(q, answer)
@@ -89,7 +89,7 @@ def test_cli_findings_equal_widget_verdicts(monkeypatch, tmp_path, capsys):
     path.write_text(json.dumps(raw), encoding="utf-8")
     main(["quiz", str(path), "--quiz", "sample", "--json"])
     cli = json.loads(capsys.readouterr().out)
-    widget = run_widget([q.as_dict() for q in bank.questions], list(canonical.items()), [[2, 5]])
+    widget = run_widget([q.widget_data() for q in bank.questions], list(canonical.items()), [[2, 5]])
     verdicts = widget["verdicts"]
     assert [(f["status"] == "pass", f["message"]) for f in cli["findings"]] == [
         (v["correct"], v["feedback"]) for v in verdicts]

@@ -38,7 +38,7 @@ def test_quiz_renders_real_form_controls_with_labels():
     assert '<a class="smm-lesson" href="lessons/basics.md#engagement-rate-by-reach">' in html
     assert html.count('<div class="smm-feedback" role="status">') == len(bank.questions)
     data = json.loads(unescape(re.search(r'data-smm="([^"]+)"', html).group(1)))
-    assert data["questions"] == [q.as_dict() for q in bank.questions]
+    assert data["questions"] == [q.widget_data() for q in bank.questions]
     assert data["strings"]["unanswered"] and data["pass_mark"] == 70
     # Stashed HTML must not be wrapped in paragraphs (a <p> cannot hold a fieldset end).
     assert "<p><div" not in html and "</fieldset></p>" not in html

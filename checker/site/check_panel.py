@@ -9,15 +9,11 @@ grades the chosen file in the browser, with the package itself running under Pyo
 from __future__ import annotations
 
 from html import escape
-from typing import TYPE_CHECKING
 
 from checker.data import load
 from checker.exercises import UnknownExercise, load_exercise
-from checker.site.quiz import data_attribute
+from checker.site.rendering import DirectiveContext, DirectiveError, data_attribute
 from checker.tables import MAX_BYTES
-
-if TYPE_CHECKING:  # directives.py imports this module to register its directive
-    from checker.site.directives import DirectiveContext
 
 # Bumped when the shape of what the widget stores in localStorage changes.
 STORAGE_VERSION = 1
@@ -32,8 +28,6 @@ STRINGS = load("site_strings.toml")["check"]
 def render_check(argument: str, ctx: DirectiveContext) -> str:
     """The check panel of exercise ``argument``: a file input and a check button, and for
     a KPI exercise the learner's name and their dataset's download first."""
-    from checker.site.directives import DirectiveError
-
     try:
         exercise = load_exercise(argument.strip(), ctx.root)
     except UnknownExercise as error:

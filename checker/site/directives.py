@@ -6,16 +6,14 @@ A page embeds generated content with a directive on lines of its own::
     ///
 
 Each NAME maps to a function ``render(argument, ctx) -> str`` returning Markdown (or a
-placeholder from ``ctx.html`` for raw HTML). Being a plain Markdown extension, this keeps
-working with any builder that runs Python-Markdown extensions, not only MkDocs.
+placeholder from ``ctx.html`` for raw HTML); the modules that render them share
+``checker.site.rendering`` and never import this one. Being a plain Markdown extension,
+this keeps working with any builder that runs Python-Markdown extensions, not only MkDocs.
 """
 
 from __future__ import annotations
 
-import posixpath
 import re
-import tomllib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
@@ -24,48 +22,10 @@ from markdown.preprocessors import Preprocessor
 
 from checker.course import course_root
 from checker.site import check_panel, exercise_pages, glossary, quiz, syllabus
+from checker.site.rendering import DirectiveContext, DirectiveError
 
 DIRECTIVE = re.compile(r"^/{3}\s*([a-z][a-z-]*)\s*(?:\|\s*(.*?))?\s*$")
 CLOSE = re.compile(r"^/{3}\s*$")
-
-
-class DirectiveError(Exception):
-    """An authoring mistake that must stop the build; the message names the file."""
-
-
-@dataclass
-class DirectiveContext:
-    """What a directive may use: the course root, the docs folder, the glossary file and
-    the Markdown instance (to stash raw HTML)."""
-
-    root: Path
-    docs_dir: Path
-    glossary: Path
-    md: Markdown
-
-    def html(self, raw: str) -> str:
-        """Keep raw HTML away from Markdown processing; return its placeholder."""
-        return self.md.htmlStash.store(raw)
-
-    @property
-    def page_dir(self) -> str:
-        """The docs-relative folder of the page being rendered. MkDocs' link processor
-        knows the page; elsewhere pages are taken to sit at the top of docs/."""
-        processor = self.md.treeprocessors["relpath"] if "relpath" in self.md.treeprocessors else None
-        page = getattr(processor, "file", None)
-        return posixpath.dirname(page.src_uri) if page is not None else ""
-
-    def link(self, target: str) -> str:
-        """A docs-relative ``path#anchor`` made relative to the page being rendered."""
-        return relative_link(target, self.page_dir)
-
-
-def relative_link(target: str, page_dir: str) -> str:
-    """A docs-relative ``path#anchor`` as a link from a page in the docs folder ``page_dir``."""
-    path, _, anchor = target.partition("#")
-    relative = posixpath.relpath(path, page_dir or ".")
-    return f"{relative}#{anchor}" if anchor else relative
-
 
 DIRECTIVES: dict[str, Callable[[str, DirectiveContext], str]] = {
     "glossary": glossary.render,
@@ -141,13 +101,3 @@ def makeExtension(**kwargs) -> CourseDirectivesExtension:
     """Entry point for ``markdown_extensions: - checker.site.directives``."""
     return CourseDirectivesExtension(**kwargs)
 
-
-def read_toml(path: Path) -> dict:
-    """A TOML data file, or a DirectiveError naming the file and the syntax error."""
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except FileNotFoundError:
-        raise DirectiveError(f"{path}: file not found.") from None
-    except tomllib.TOMLDecodeError as error:
-        raise DirectiveError(f"{path}: {error}") from None

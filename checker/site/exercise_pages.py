@@ -4,6 +4,7 @@ rendered from the exercise folders so nothing is copied by hand into docs/."""
 from __future__ import annotations
 
 from checker.exercises import Exercise, UnknownExercise, list_exercises, load_exercise
+from checker.site.rendering import DirectiveError
 
 KIND_TITLES = {"plan": "Content plans", "kpi": "KPI reports"}
 DOWNLOAD_LABELS = {
@@ -30,8 +31,6 @@ def render_exercise_list(argument: str, ctx) -> str:
 def render_rubric(argument: str, ctx) -> str:
     """An exercise's downloads, then how it is graded: every rule or metric with its
     weight or formula. For ``docs/exercises/<id>.md``."""
-    from checker.site.directives import DirectiveError
-
     try:
         exercise = load_exercise(argument, ctx.root)
     except UnknownExercise as error:

@@ -7,6 +7,8 @@ import re
 import tomllib
 from pathlib import Path
 
+from checker.site.rendering import DirectiveContext, DirectiveError
+
 
 def slug(term: str) -> str:
     """The glossary anchor of a term: lower case, every run of other characters one hyphen."""
@@ -30,10 +32,8 @@ def tooltips(terms: list[dict]) -> dict[str, str]:
     return table
 
 
-def render(argument: str, ctx) -> str:
+def render(argument: str, ctx: DirectiveContext) -> str:
     """The glossary page body: terms grouped by first letter, each with its anchor."""
-    from checker.site.directives import DirectiveError
-
     path = ctx.glossary
     terms = sorted(load(path), key=lambda t: t["term"].casefold())
     seen: dict[str, str] = {}

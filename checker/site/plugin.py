@@ -21,7 +21,7 @@ from mkdocs.structure.files import File, Files
 
 from checker.exercises import UnknownExercise, load_exercise
 from checker.site import bundle, offline
-from checker.site.directives import relative_link
+from checker.site.rendering import relative_link
 
 ASSETS_DIR = Path(__file__).parent / "assets"
 # Material loads Mermaid from a CDN unless a `mermaid` global exists; assets/mermaid-loader.js

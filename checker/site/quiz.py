@@ -9,16 +9,13 @@ are Markdown links, so MkDocs resolves and validates them like any other.
 
 from __future__ import annotations
 
-import json
 import re
 from html import escape
-from typing import TYPE_CHECKING
 
-from checker.quiz.bank import SETTINGS, Bank, BankError, Question, UnknownBank, list_banks, load_bank
-from checker.quiz.grade import STRINGS
-
-if TYPE_CHECKING:  # directives.py imports this module to register its directives
-    from checker.site.directives import DirectiveContext
+from checker.quiz.bank import Bank, BankError, UnknownBank, list_banks, load_bank
+from checker.quiz.question import SETTINGS, STRINGS, Question
+from checker.site.lesson_links import LessonLinks
+from checker.site.rendering import DirectiveContext, DirectiveError, data_attribute, read_toml
 
 # Bumped when the shape of what the widget stores in localStorage changes.
 STORAGE_VERSION = 1
@@ -26,19 +23,11 @@ QUIZ_DIRECTIVE = re.compile(r"^/{3}\s*quiz\s*\|\s*([a-z0-9-]+)\s*$", re.MULTILIN
 
 
 def _bank(bank_id: str, ctx: DirectiveContext) -> Bank:
-    from checker.site.directives import DirectiveError
-
+    """The bank, validated with its lesson links; a broken one stops the build."""
     try:
-        return load_bank(bank_id, ctx.root)
+        return load_bank(bank_id, ctx.root, lesson_check=LessonLinks(ctx.docs_dir).check)
     except (UnknownBank, BankError) as error:
         raise DirectiveError(f"/// quiz | {bank_id}: {error}") from None
-
-
-def data_attribute(data: dict) -> str:
-    """The widget's data as an HTML attribute. Not a JSON <script>: Material's instant
-    navigation re-creates every script of the new page as plain JavaScript, which would
-    run the JSON and drop the element."""
-    return f'data-smm="{escape(json.dumps(data, ensure_ascii=False, separators=(",", ":")))}"'
 
 
 def render_quiz(argument: str, ctx: DirectiveContext) -> str:
@@ -47,7 +36,7 @@ def render_quiz(argument: str, ctx: DirectiveContext) -> str:
     s = STRINGS["quiz"]
     data = {"bank": bank.id, "version": STORAGE_VERSION, "pass_mark": bank.pass_mark,
             "shuffle": bank.shuffle, "float_slack": SETTINGS["float_slack"],
-            "questions": [q.as_dict() for q in bank.questions],
+            "questions": [q.widget_data() for q in bank.questions],
             "strings": {**s, **STRINGS["grading"]}}
     parts = [ctx.html(f'<div class="smm-quiz" data-quiz="{bank.id}" {data_attribute(data)}>'
                       f'<p class="smm-quiz-best" hidden></p>')]
@@ -66,42 +55,14 @@ def render_quiz(argument: str, ctx: DirectiveContext) -> str:
 
 
 def _question_open(bank: Bank, q: Question, number: int, total: int) -> str:
-    """A question's fieldset up to (not including) its lesson link."""
+    """A question's fieldset up to (not including) its lesson link; its type renders the
+    form controls."""
     s = STRINGS["quiz"]
     base = f"smm-{bank.id}-{q.id}"
     heading = escape(s["question_number"].format(number=number, total=total))
-    out = [f'<fieldset class="smm-q" id="{base}" data-qid="{q.id}" data-type="{q.type}">',
-           f'<legend><span class="smm-q-number">{heading}</span> '
-           f'<span class="smm-prompt">{escape(q.prompt)}</span></legend>']
-    if q.type in ("single", "multiple", "true-false"):
-        kind = "checkbox" if q.type == "multiple" else "radio"
-        if q.type == "multiple":
-            out.append(f'<p class="smm-hint">{escape(s["choose_all"])}</p>')
-        labels = ([s["true"], s["false"]] if q.type == "true-false" else [o.text for o in q.options])
-        values = ["true", "false"] if q.type == "true-false" else [str(i) for i in range(len(labels))]
-        out.append('<div class="smm-options">')
-        for value, label in zip(values, labels):
-            out.append(f'<div class="smm-option"><input type="{kind}" name="{base}" id="{base}-{value}" '
-                       f'value="{value}"><label for="{base}-{value}">{escape(label)}</label></div>')
-        out.append("</div>")
-    elif q.type == "numeric":
-        unit = f' <span class="smm-unit" id="{base}-unit">{escape(q.unit)}</span>' if q.unit else ""
-        described = f' aria-describedby="{base}-unit"' if q.unit else ""
-        out.append(f'<p class="smm-number"><label for="{base}-input">{escape(s["your_answer"])}</label> '
-                   f'<input type="text" inputmode="decimal" autocomplete="off" id="{base}-input"{described}>'
-                   f'{unit}</p>')
-    else:
-        out.append(f'<p class="smm-hint" id="{base}-help">{escape(s["ordering_help"])}</p>'
-                   f'<ol class="smm-order" aria-describedby="{base}-help">')
-        for index in q.presented_order():
-            text = escape(q.items[index])
-            out.append(f'<li data-index="{index}"><span class="smm-item">{text}</span>'
-                       f'<span class="smm-moves"><button type="button" class="smm-up" '
-                       f'aria-label="{escape(s["move_up"])}: {text}">↑</button>'
-                       f'<button type="button" class="smm-down" '
-                       f'aria-label="{escape(s["move_down"])}: {text}">↓</button></span></li>')
-        out.append("</ol>")
-    return "".join(out)
+    return (f'<fieldset class="smm-q" id="{base}" data-qid="{q.id}" data-type="{q.type}">'
+            f'<legend><span class="smm-q-number">{heading}</span> '
+            f'<span class="smm-prompt">{escape(q.prompt)}</span></legend>{q.form_html(base, s)}')
 
 
 def quiz_pages(ctx: DirectiveContext) -> dict[str, str]:
@@ -115,8 +76,6 @@ def quiz_pages(ctx: DirectiveContext) -> dict[str, str]:
 
 def _course_order(bank_ids: list[str], ctx: DirectiveContext) -> list[str]:
     """Banks in the order of the syllabus modules (topics.toml), any others after."""
-    from checker.site.directives import read_toml
-
     modules = [m["id"] for m in read_toml(ctx.root / "topics.toml").get("module", [])]
     return sorted(bank_ids, key=lambda b: (modules.index(b) if b in modules else len(modules), b))
 

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from checker.site.lessons import course_lessons, course_modules
+from checker.site.rendering import DirectiveContext
 
 
-def _by_module(ctx):
+def _by_module(ctx: DirectiveContext):
     lessons = course_lessons(ctx.root, ctx.docs_dir)
     for module in course_modules(ctx.root):
         yield module, [lesson for lesson in lessons if lesson.module == module["id"]]
 
 
-def render_syllabus(argument: str, ctx) -> str:
+def render_syllabus(argument: str, ctx: DirectiveContext) -> str:
     """Each module's topics, with the lessons that teach each one."""
     lessons = course_lessons(ctx.root, ctx.docs_dir)
     out = []
@@ -25,7 +26,7 @@ def render_syllabus(argument: str, ctx) -> str:
     return "\n".join(out)
 
 
-def render_key_points(argument: str, ctx) -> str:
+def render_key_points(argument: str, ctx: DirectiveContext) -> str:
     """Every lesson's key points, grouped by module."""
     out = []
     for module, lessons in _by_module(ctx):
@@ -37,7 +38,7 @@ def render_key_points(argument: str, ctx) -> str:
     return "\n".join(out)
 
 
-def render_schedule(argument: str, ctx) -> str:
+def render_schedule(argument: str, ctx: DirectiveContext) -> str:
     """Every lesson with its reading minutes, summed by module and for the course."""
     out = ["| Module | Lesson | Minutes |", "| --- | --- | ---: |"]
     total = 0
