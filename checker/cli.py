@@ -1,8 +1,9 @@
 """``smm-check``: grade plans, KPI reports and quizzes from the command line.
 
-Each subcommand lives in its own module with a ``register(subparsers)`` function that
-adds its parser and sets ``run`` to a function returning the exit code:
-0 passed, 1 graded and not passed, 2 invalid input or usage.
+Each subcommand lives in a module with a ``register(subparsers)`` function that adds its
+parser and sets ``run`` to a function returning the exit code; every exercise kind gets
+its grading command from ``checker.grading_command``. The exit codes, usage errors and
+JSON shapes every command shares are in ``checker.command_line``.
 """
 
 from __future__ import annotations
@@ -13,15 +14,15 @@ import os
 import sys
 
 from checker import __version__
+from checker.command_line import EXIT_INVALID
+from checker.kinds import all_kinds
 
-EXIT_PASSED, EXIT_NOT_PASSED, EXIT_INVALID = 0, 1, 2
 EXIT_BROKEN_PIPE = 128 + 13  # 128 + SIGPIPE
 
 # Modules that each add one or more subcommands, in the order --help lists them.
 COMMAND_MODULES: tuple[str, ...] = (
-    "checker.plan.command",
+    "checker.grading_command",
     "checker.validate",
-    "checker.kpi.command",
     "checker.quiz.command",
     "checker.gradebook_command",
 )
@@ -31,11 +32,11 @@ def build_parser() -> argparse.ArgumentParser:
     """The full argument parser, with every registered subcommand."""
     parser = argparse.ArgumentParser(
         prog="smm-check",
-        description="Grade SMM course work: content plans, KPI reports and quizzes. "
+        description=f"Grade SMM course work ({', '.join(k.title for k in all_kinds())}, quizzes). "
         "Exit codes: 0 passed, 1 graded and not passed, 2 invalid input or usage.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
+    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND", dest="command")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
     return parser

@@ -3,8 +3,8 @@
 The learner is the file name without its extension (``Ana Silva.csv``, ``ana.silva.xlsx``),
 so an instructor who names files by LMS username gets a gradebook the LMS can match.
 Each submission goes through the very function its kind's own command uses
-(``smm-check plan``, or ``smm-check kpi --learner NAME`` against the learner's own
-dataset), so a learner's row never disagrees with what they saw checking their file.
+(``smm-check plan``, or ``smm-check kpi --learner NAME`` for a kind whose learners each
+have their own data), so a learner's row never disagrees with what they saw checking their file.
 A file that cannot be graded is a row with status ``invalid`` and its problems, never
 a reason to stop grading the others.
 """
@@ -17,13 +17,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from statistics import fmean
-from typing import Callable, NamedTuple
 
 from checker.exercises import Exercise
-from checker.kpi import exercise as kpi_exercise
+from checker.kinds import KINDS, ExerciseKind, Submission, UnknownKind, exercise_kind
 from checker.kpi.generate import normalise_name
-from checker.kpi.grade import grade_files as grade_kpi_files
-from checker.plan import exercise as plan_exercise
 from checker.problems import InputProblem, InvalidInput
 from checker.report import Result
 from checker.tables import XLSX_SUFFIXES
@@ -31,6 +28,9 @@ from checker.tables import XLSX_SUFFIXES
 SUBMISSION_SUFFIXES = (".csv", *sorted(XLSX_SUFFIXES))
 COLUMNS = ("learner", "score", "passed", "status", "failed_rules", "problems")
 GRADED, INVALID = "graded", "invalid"
+# Why a file in the folder is not graded.
+NOT_A_SUBMISSION = f"only {', '.join(SUBMISSION_SUFFIXES)} files are graded"
+A_LINK = "a symbolic link: only files kept in the folder itself are graded, so copy the file in"
 # Enough problems for the instructor to see what went wrong; the learner gets the full
 # list by checking the file themselves.
 PROBLEMS_SHOWN = 3
@@ -42,30 +42,6 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 class ClassFolderError(ValueError):
     """The folder or the exercise cannot be graded as a class; the message says why."""
-
-
-def grade_plan(exercise: Exercise, path: Path, learner: str, encoding: str | None) -> Result:
-    """A content plan, as ``smm-check plan`` grades it; the learner's name plays no part."""
-    return plan_exercise.grade_file(exercise, path, encoding)
-
-
-def grade_kpi(exercise: Exercise, path: Path, learner: str, encoding: str | None) -> Result:
-    """A KPI answer sheet, as ``smm-check kpi --learner`` grades it: against the dataset
-    generated for this learner."""
-    return grade_kpi_files(path, exercise, learner=learner, encoding=encoding)
-
-
-class Kind(NamedTuple):
-    """How one exercise kind is checked and graded."""
-
-    check: Callable[[Exercise], list[str]]
-    grade: Callable[[Exercise, Path, str, str | None], Result]
-
-
-KINDS = {
-    "plan": Kind(plan_exercise.check, grade_plan),
-    "kpi": Kind(kpi_exercise.check, grade_kpi),
-}
 
 
 @dataclass
@@ -96,7 +72,7 @@ class Gradebook:
 
     exercise: Exercise
     entries: list[Entry]
-    skipped: list[str] = field(default_factory=list)
+    skipped: dict[str, str] = field(default_factory=dict)  # file name -> why it is not graded
 
     @property
     def graded(self) -> list[Result]:
@@ -111,7 +87,8 @@ class Gradebook:
     def as_dict(self) -> dict:
         """The documented ``--json`` object."""
         return {"exercise": self.exercise.id, "kind": self.exercise.kind,
-                "learners": [e.as_dict() for e in self.entries]}
+                "learners": [e.as_dict() for e in self.entries],
+                "skipped": [{"file": name, "reason": why} for name, why in self.skipped.items()]}
 
     def summary(self) -> str:
         """One line for the instructor: how many were graded, passed and invalid, and the mean."""
@@ -127,23 +104,31 @@ def learner_name(path: Path) -> str:
     return unicodedata.normalize("NFC", path.stem).strip()
 
 
-def is_submission(path: Path) -> bool:
-    """A table file a learner handed in; hidden files and Excel's ``~$`` lock files are not."""
-    return (path.is_file() and path.suffix.lower() in SUBMISSION_SUFFIXES
-            and not path.name.startswith((".", "~$")))
+def skip_reason(path: Path) -> str | None:
+    """Why a file of the folder is not a submission, or None when it is one. A link is
+    never followed: it could hand the grader any file of the machine (``eve.csv`` ->
+    ``/etc/passwd``) and put what it reads into the gradebook."""
+    if path.is_symlink():
+        return A_LINK
+    if (not path.is_file() or path.suffix.lower() not in SUBMISSION_SUFFIXES
+            or path.name.startswith((".", "~$"))):  # hidden files; Excel's ~$ lock files
+        return NOT_A_SUBMISSION
+    return None
 
 
 def grade_class(folder: str | Path, exercise: Exercise, encoding: str | None = None) -> Gradebook:
-    """Grade every submission in ``folder``. Raises ``ClassFolderError`` when the folder
-    does not exist or holds no submission, or the exercise cannot be graded."""
+    """Grade every submission in ``folder``, and no file outside it. Raises
+    ``ClassFolderError`` when the folder does not exist or holds no submission, or the
+    exercise cannot be graded."""
     folder = Path(folder)
     if not folder.is_dir():
         raise ClassFolderError(f"there is no folder '{folder}'.")
-    kind = KINDS.get(exercise.kind)
-    if kind is None:
+    try:
+        kind = exercise_kind(exercise.kind)
+    except UnknownKind:
         raise ClassFolderError(f"'{exercise.id}' is a {exercise.kind} exercise; grade-class grades "
-                               f"{' and '.join(KINDS)} exercises.")
-    broken = kind.check(exercise)
+                               f"{' and '.join(KINDS)} exercises.") from None
+    broken = kind.data_problems() + kind.check(exercise)
     if broken:
         raise ClassFolderError(f"the exercise '{exercise.id}' is broken: {' '.join(broken)} "
                                f"Run 'smm-check validate {exercise.id}'.")
@@ -151,7 +136,8 @@ def grade_class(folder: str | Path, exercise: Exercise, encoding: str | None = N
         files = sorted(folder.iterdir(), key=lambda p: (learner_name(p).casefold(), p.name))
     except OSError as error:
         raise ClassFolderError(f"cannot read the folder '{folder}': {error.strerror}.") from None
-    submissions = [p for p in files if is_submission(p)]
+    reasons = {path: skip_reason(path) for path in files}
+    submissions = [p for p in files if reasons[p] is None]
     if not submissions:
         raise ClassFolderError(f"'{folder}' holds no submission: put one {', '.join(SUBMISSION_SUFFIXES)} "
                                "file per learner in it, named after the learner.")
@@ -161,11 +147,12 @@ def grade_class(folder: str | Path, exercise: Exercise, encoding: str | None = N
     entries = [Entry(learner_name(path), path.name,
                      outcome(kind, exercise, path, files_of[normalise_name(learner_name(path))], encoding))
                for path in submissions]
-    skipped = [p.name + ("/" if p.is_dir() else "") for p in files if not is_submission(p)]
+    skipped = {p.name + ("/" if p.is_dir() and not p.is_symlink() else ""): why
+               for p, why in reasons.items() if why is not None}
     return Gradebook(exercise, entries, skipped)
 
 
-def outcome(kind: Kind, exercise: Exercise, path: Path, learners_files: list[str],
+def outcome(kind: ExerciseKind, exercise: Exercise, path: Path, learners_files: list[str],
             encoding: str | None) -> Result | InvalidInput:
     """One submission's result, or why it cannot be graded; ``learners_files`` are all
     the files that name the same learner."""
@@ -178,7 +165,9 @@ def outcome(kind: Kind, exercise: Exercise, path: Path, learners_files: list[str
         return InvalidInput([InputProblem(None, None, f"this learner has {len(learners_files)} submissions "
                                           f"({', '.join(learners_files)}); keep one and grade again.")])
     try:
-        return kind.grade(exercise, path, learner, encoding)
+        # Each learner's own data, when the kind has it; the file name says whose.
+        own = learner if kind.learner_data is not None else None
+        return kind.grade(exercise, Submission(path, own, None, encoding))
     except InvalidInput as error:
         return error
 

@@ -7,12 +7,11 @@ import json
 import sys
 from pathlib import Path
 
+from checker.command_line import EXIT_INVALID, EXIT_PASSED, usage_error
 from checker.exercises import UnknownExercise, load_exercise
 from checker.gradebook import SUBMISSION_SUFFIXES, ClassFolderError, grade_class, gradebook_csv
 from checker.problems import InvalidInput
 from checker.tables import decode
-
-EXIT_ALL_GRADED, EXIT_INVALID = 0, 2
 
 IMPORTING = """\
 The gradebook is UTF-8 CSV with a byte-order mark (Excel opens it as is), comma
@@ -37,9 +36,10 @@ def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "grade-class", help="grade a folder of submissions into a gradebook CSV for Moodle or Canvas",
         description="Grade every submission in FOLDER, one file per learner named after the learner "
-        f"({', '.join(SUBMISSION_SUFFIXES)}; other files are listed as skipped). Plans are graded as "
-        "'smm-check plan' grades them, KPI answer sheets as 'smm-check kpi --learner NAME' does, "
-        "with NAME the file name without its extension.",
+        f"({', '.join(SUBMISSION_SUFFIXES)}; other files, folders and symbolic links are listed as skipped "
+        "and never read). Each file is graded as the exercise kind's own command grades it: plans as "
+        "'smm-check plan' does, KPI answer sheets as 'smm-check kpi --learner NAME' does, with NAME "
+        "the file name without its extension.",
         epilog=IMPORTING, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("folder", metavar="FOLDER", help="the class's submissions, one file per learner")
     parser.add_argument("--exercise", required=True, metavar="ID", help="the exercise the class did")
@@ -54,17 +54,17 @@ def register(subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     """Grade the class, write the gradebook and a summary line; returns the exit code."""
     if args.output and inside_folder(Path(args.output), Path(args.folder)):
-        return usage_error(f"write the gradebook outside '{args.folder}': a {Path(args.output).suffix} "
+        return usage_error(args, f"write the gradebook outside '{args.folder}': a {Path(args.output).suffix} "
                            "file there would be graded as a learner's submission next time.")
     try:
         # A wrong --encoding is reported once here, not as the same problem on every row.
         decode(b"", args.encoding)
     except InvalidInput as error:
-        return usage_error(str(error))
+        return usage_error(args, str(error))
     try:
         book = grade_class(args.folder, load_exercise(args.exercise), args.encoding)
     except (UnknownExercise, ClassFolderError) as error:
-        return usage_error(str(error))
+        return usage_error(args, str(error))
     text = json.dumps(book.as_dict(), ensure_ascii=False) + "\n" if args.json else gradebook_csv(book)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8", newline="")
@@ -78,10 +78,10 @@ def run(args: argparse.Namespace) -> int:
     print(f"{book.exercise.id}: {book.summary()}.{where}", file=sys.stderr)
     if book.invalid:
         print(f"  invalid: {', '.join(e.file for e in book.invalid)}", file=sys.stderr)
-    if book.skipped:
-        print(f"  skipped: {', '.join(book.skipped)} (only {', '.join(SUBMISSION_SUFFIXES)} files are graded)",
-              file=sys.stderr)
-    return EXIT_INVALID if book.invalid else EXIT_ALL_GRADED
+    for reason in dict.fromkeys(book.skipped.values()):
+        names = [name for name, why in book.skipped.items() if why == reason]
+        print(f"  skipped: {', '.join(names)} ({reason})", file=sys.stderr)
+    return EXIT_INVALID if book.invalid else EXIT_PASSED
 
 
 def inside_folder(output: Path, folder: Path) -> bool:
@@ -89,8 +89,3 @@ def inside_folder(output: Path, folder: Path) -> bool:
     return (output.suffix.lower() in SUBMISSION_SUFFIXES
             and output.resolve().parent == folder.resolve())
 
-
-def usage_error(message: str) -> int:
-    """Say what is wrong with the command line; returns the usage exit code."""
-    print(f"smm-check grade-class: {message}", file=sys.stderr)
-    return EXIT_INVALID

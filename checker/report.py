@@ -6,15 +6,13 @@ what to do. The JSON shape is a contract documented in the README.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 
+from checker.kinds import finding_fields
 from checker.problems import InvalidInput
 
 STATUS_ORDER = {"fail": 0, "warn": 1, "pass": 2}
 STATUS_LABEL = {"fail": "FAIL", "warn": "WARN", "pass": "PASS"}
-# Keys every finding of a kind carries in JSON, even when empty (a passing KPI has code null).
-KIND_KEYS = {"plan": ("rows",), "kpi": ("code",)}
 
 
 @dataclass
@@ -52,13 +50,14 @@ class Result:
 
     def as_dict(self) -> dict:
         """The documented ``--json`` object."""
+        keys = finding_fields(self.kind)  # what the kind's findings always carry (a passing KPI: code null)
         return {
             "exercise": self.exercise,
             "kind": self.kind,
             "passed": self.passed,
             "score": self.score,
             "threshold": self.threshold,
-            "findings": [f.as_dict(KIND_KEYS.get(self.kind, ())) for f in self.findings],
+            "findings": [f.as_dict(keys) for f in self.findings],
         }
 
     def as_text(self) -> str:
@@ -82,11 +81,3 @@ def invalid_text(error: InvalidInput) -> str:
     lines += [f"  - {problem}" for problem in error.problems]
     return "\n".join(lines)
 
-
-def emit(outcome: Result | InvalidInput, as_json: bool) -> int:
-    """Print a result or an input error and return the exit code (0, 1 or 2)."""
-    if isinstance(outcome, InvalidInput):
-        print(json.dumps(outcome.as_dict(), ensure_ascii=False) if as_json else invalid_text(outcome))
-        return 2
-    print(json.dumps(outcome.as_dict(), ensure_ascii=False) if as_json else outcome.as_text())
-    return 0 if outcome.passed else 1

@@ -1,92 +1,93 @@
-"""``smm-check validate [ID ...]``: check that exercise folders hold together.
+"""``smm-check validate [ID ...]``: check that the course's data and exercise folders hold
+together.
 
-For each exercise: ``exercise.toml`` is valid, the files its kind needs are there, the
-reference solution passes, and every ``samples/<name>.<ext>`` produces the findings its
-golden file ``samples/<name>.expected.json`` lists. A golden file holds
+First the data every exercise kind grades with (``ExerciseKind.data_problems``): each
+slip a line naming the file and the key. Then, for each exercise: ``exercise.toml`` is
+valid and names a registered kind, the files its kind needs are there, the reference
+solution passes, and every ``samples/<name>.<ext>`` produces the findings its golden file
+``samples/<name>.expected.json`` lists. A golden file holds
 ``{"passed": bool (optional), "findings": [{"rule", "status", ...}]}`` compared on the
-fields the kind names (plan: rows; kpi: code) for the rules it lists only, or
+kind's ``golden_fields`` for the rules it lists only, or
 ``{"error": "invalid-input", "problems": [{"row", "column"}]}`` for a sample that must be
-refused. Exit 0 all good, 1 a mismatch, 2 a broken exercise folder.
-
-Each exercise kind plugs in with one line in ``KINDS``: a module providing
-``REQUIRED_FILES`` (names in the folder), ``REFERENCE`` (the solution that must pass),
-``GOLDEN_FIELDS`` (finding fields compared), ``check(exercise) -> list[str]`` (what is
-wrong with its settings) and ``grade_file(exercise, path) -> Result`` (raises
-``InvalidInput``).
+refused. Exit 0 all good, 1 a mismatch, 2 broken data or a broken exercise folder.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
-import tomllib
 from pathlib import Path
 
-from checker.exercises import UnknownExercise, list_exercises, load_exercise
+from checker.command_line import EXIT_FAILED, EXIT_INVALID, EXIT_PASSED
+from checker.exercises import ExerciseError, UnknownExercise, list_exercise_ids, load_exercise
+from checker.kinds import KINDS, ExerciseKind, Submission, UnknownKind, all_kinds, exercise_kind
 from checker.problems import InvalidInput
 
-KINDS = {
-    "plan": "checker.plan.exercise",
-    "kpi": "checker.kpi.exercise",
-}
 GOLDEN_SUFFIX = ".expected.json"
-OK, MISMATCH, BROKEN = 0, 1, 2
+OK, MISMATCH, BROKEN = EXIT_PASSED, EXIT_FAILED, EXIT_INVALID
+VERDICTS = {OK: "ok", MISMATCH: "MISMATCH", BROKEN: "BROKEN"}
 
 
 def register(subparsers) -> None:
     """Add the ``validate`` subcommand."""
     parser = subparsers.add_parser(
-        "validate", help="check exercise folders: settings, reference solution and golden samples",
-        description="Check exercise folders (all, or the ids given). Exit 0 all good, 1 a sample or "
-        "reference gives other findings than expected, 2 a broken exercise folder.")
+        "validate", help="check the course data and exercise folders: settings, reference solution and golden samples",
+        description="Check the course's data files against each other and the code, then exercise "
+        "folders (all, or the ids given). Exit 0 all good, 1 a sample or reference gives other "
+        "findings than expected, 2 broken data or a broken exercise folder.")
     parser.add_argument("ids", nargs="*", metavar="ID", help="exercise ids (default: every exercise)")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Validate the exercises and print one verdict per exercise; returns the exit code."""
-    worst = OK
-    try:
-        ids = args.ids or [e.id for e in list_exercises()]
-    except (tomllib.TOMLDecodeError, KeyError) as error:
-        print(f"an exercise.toml cannot be read: {error}")
+    """Validate the data and the exercises, printing one verdict each; returns the exit code."""
+    problems = data_problems()
+    print(f"course data: {VERDICTS[BROKEN if problems else OK]}")
+    for problem in problems:
+        print(f"  - {problem}")
+    if problems:
+        # Grading with data that do not hold together would only add tracebacks.
         return BROKEN
-    for exercise_id in ids:
+    worst = OK
+    for exercise_id in args.ids or list_exercise_ids():
         status, notes = validate_exercise(exercise_id)
         worst = max(worst, status)
-        print(f"{exercise_id}: {['ok', 'MISMATCH', 'BROKEN'][status]}")
+        print(f"{exercise_id}: {VERDICTS[status]}")
         for note in notes:
             print(f"  - {note}")
     return worst
+
+
+def data_problems() -> list[str]:
+    """Every slip in the data the registered kinds grade with, each once."""
+    return list(dict.fromkeys(problem for kind in all_kinds() for problem in kind.data_problems()))
 
 
 def validate_exercise(exercise_id: str) -> tuple[int, list[str]]:
     """The status (OK, MISMATCH or BROKEN) of one exercise folder, with notes saying why."""
     try:
         exercise = load_exercise(exercise_id)
-    except UnknownExercise as error:
+        kind = exercise_kind(exercise.kind)
+    except (UnknownExercise, ExerciseError) as error:
         return BROKEN, [str(error)]
-    except (tomllib.TOMLDecodeError, KeyError, ValueError) as error:
-        return BROKEN, [f"exercise.toml is invalid: {error}"]
-    if exercise.kind not in KINDS:
-        return BROKEN, [f"exercise.toml names an unknown kind '{exercise.kind}'; known: {', '.join(KINDS)}"]
-    kind = importlib.import_module(KINDS[exercise.kind])
-    broken = kind.check(exercise)
-    broken += [f"{name} is missing" for name in kind.REQUIRED_FILES if not exercise.file(name).is_file()]
+    except UnknownKind:
+        return BROKEN, [f"exercises/{exercise_id}/exercise.toml: kind names an unknown kind '{exercise.kind}'; "
+                        f"the kinds are {', '.join(KINDS)} (checker/kinds.py)."]
+    broken = [f"exercises/{exercise_id}/exercise.toml: {problem}" for problem in kind.check(exercise)]
+    broken += [f"{name} is missing" for name in kind.required_files if not exercise.file(name).is_file()]
     if broken:
         return BROKEN, broken
     notes, status = [], OK
     try:
-        result = kind.grade_file(exercise, exercise.file(kind.REFERENCE))
+        result = kind.grade(exercise, Submission(exercise.file(kind.reference)))
         if result.passed:
-            notes.append(f"{kind.REFERENCE} passes with {result.score:g}")
+            notes.append(f"{kind.reference} passes with {result.score:g}")
         else:
             status = MISMATCH
             failing = ", ".join(f.rule for f in result.findings if f.status == "fail")
-            notes.append(f"{kind.REFERENCE} does not pass: {result.score:g} (fails {failing or 'nothing'})")
+            notes.append(f"{kind.reference} does not pass: {result.score:g} (fails {failing or 'nothing'})")
     except InvalidInput as error:
-        return BROKEN, [f"{kind.REFERENCE} cannot be graded: {error}"]
+        return BROKEN, [f"{kind.reference} cannot be graded: {error}"]
     samples = sorted(p for p in exercise.file("samples").glob("*")
                      if p.is_file() and not p.name.endswith(GOLDEN_SUFFIX) and not p.name.startswith("."))
     matched = 0
@@ -108,10 +109,10 @@ def validate_exercise(exercise_id: str) -> tuple[int, list[str]]:
     return status, notes
 
 
-def compare(kind, exercise, sample: Path, expected: dict) -> list[str]:
+def compare(kind: ExerciseKind, exercise, sample: Path, expected: dict) -> list[str]:
     """How grading ``sample`` differs from its golden file (empty when it matches)."""
     try:
-        result = kind.grade_file(exercise, sample)
+        result = kind.grade(exercise, Submission(sample))
     except InvalidInput as error:
         if expected.get("error") != "invalid-input":
             return [f"expected it to be graded, but it is refused: {error}"]
@@ -129,7 +130,7 @@ def compare(kind, exercise, sample: Path, expected: dict) -> list[str]:
         if got is None:
             differences.append(f"no finding for rule {want['rule']}")
             continue
-        for field in kind.GOLDEN_FIELDS:
+        for field in kind.golden_fields:
             if field in want and want[field] != got.get(field):
                 differences.append(f"{want['rule']}: expected {field} {want[field]!r}, got {got.get(field)!r}")
     return differences

@@ -187,8 +187,10 @@ def test_json_has_every_learner_with_findings_or_problems(capsys, plan_class):
     code, out, _ = run(capsys, "grade-class", str(plan_class), "--exercise", "coffee-shop-plan", "--json")
     book = json.loads(out)
     assert code == 2
-    assert list(book) == ["exercise", "kind", "learners"]
+    assert list(book) == ["exercise", "kind", "learners", "skipped"]
     assert (book["exercise"], book["kind"]) == ("coffee-shop-plan", "plan")
+    assert book["skipped"] == [{"file": "notes.txt", "reason": "only .csv, .xlsm, .xlsx files are graded"},
+                               {"file": "old/", "reason": "only .csv, .xlsm, .xlsx files are graded"}]
     learners = {entry["learner"]: entry for entry in book["learners"]}
     ana = single_file(capsys, "plan", str(plan_class / "Ana Silva.csv"), "--exercise", "coffee-shop-plan")
     assert learners["Ana Silva"] == {"learner": "Ana Silva", "score": ana["score"], "passed": ana["passed"],

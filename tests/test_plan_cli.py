@@ -218,7 +218,7 @@ def test_exercise_page_includes_brief_and_rubric(exercise_id):
 def test_grading_core_imports_only_the_standard_library():
     code = (
         "import sys\n"
-        "import checker.plan.grade, checker.plan.exercise, checker.plan.command, checker.validate\n"
+        "import checker.plan.grade, checker.plan.exercise, checker.grading_command, checker.validate\n"
         "import checker.tables, checker.report, checker.problems, checker.exercises\n"
         "from checker.plan.rubric import rubric\n"
         "from checker.plan.grade import grade_table\n"

@@ -1,20 +1,20 @@
-"""KPI exercises as ``smm-check validate`` sees them: the files a KPI exercise holds, its
-settings, and grading one answer sheet against the exercise's own ``data.csv``."""
+"""The ``kpi`` exercise kind: a sheet of KPI answers graded against a campaign dataset,
+each learner's own or a file. The files a KPI exercise holds, its settings, grading one
+answer sheet, and the rubric page's account of the metrics."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import Callable
 
 from checker.exercises import Exercise
-from checker.kpi.generate import spec_problems
+from checker.kinds import ExerciseKind, Panel, Submission
+from checker.kpi.data_checks import kpi_data_problems
+from checker.kpi.generate import learner_dataset_csv, spec_problems
 from checker.kpi.grade import grade_files
 from checker.kpi.metrics import METRICS
 from checker.report import Result
 
-REQUIRED_FILES = ("brief.md", "data.csv", "answers-blank.csv", "reference-answers.csv")
-REFERENCE = "reference-answers.csv"
-# What a golden file's findings are compared on.
-GOLDEN_FIELDS = ("rule", "status", "code")
+DATA = "data.csv"
 
 
 def check(exercise: Exercise) -> list[str]:
@@ -34,6 +34,48 @@ def check(exercise: Exercise) -> list[str]:
     return problems + spec_problems(exercise.params.get("dataset"))
 
 
-def grade_file(exercise: Exercise, path: Path, encoding: str | None = None) -> Result:
-    """Grade one answer sheet against the exercise's ``data.csv``. Raises ``InvalidInput``."""
-    return grade_files(path, exercise, exercise.file("data.csv"), encoding=encoding)
+def grade_submission(exercise: Exercise, submission: Submission) -> Result:
+    """Grade an answer sheet against the learner's own dataset, the data file given, or
+    (neither) the exercise's ``data.csv``. Raises ``InvalidInput``."""
+    data = submission.data
+    if data is None and submission.learner is None:
+        data = exercise.file(DATA)
+    return grade_files(submission.path, exercise, data, submission.learner, submission.encoding)
+
+
+def rubric_lines(exercise: Exercise, link: Callable[[str], str]) -> list[str]:
+    """The metrics this KPI exercise asks for, with the course's formulas."""
+    asked = exercise.params.get("metrics") or list(METRICS)
+    out = [
+        f"`smm-check kpi` checks each metric below; the score is the share computed correctly "
+        f"(within 0.5% or 0.01, whichever is larger) and it passes at **{exercise.threshold:g}**. "
+        "A wrong value comes with the likely mistake behind it.",
+        "",
+        "| Metric (linked to its lesson) | Formula |",
+        "| --- | --- |",
+    ]
+    for metric_id in asked:
+        metric = METRICS[metric_id]
+        out.append(f"| `{metric_id}`<br>[{metric.title}]({link(metric.lesson)}) | {metric.formula} |")
+    return out
+
+
+KIND = ExerciseKind(
+    name="kpi",
+    title="KPI reports",
+    help="grade a KPI answer sheet (metric,value) against a campaign dataset",
+    description="Grade a KPI answer sheet against a dataset: your own (--learner NAME, as "
+    "written by kpi-data) or a file (--data).",
+    file_help="answer sheet, CSV or XLSX, columns metric,value",
+    default_exercise="kpi-report",
+    required_files=("brief.md", DATA, "answers-blank.csv", "reference-answers.csv"),
+    reference="reference-answers.csv",
+    finding_fields=("code",),
+    downloads={DATA: "The campaign data (CSV)", "answers-blank.csv": "Blank answer sheet (CSV)"},
+    panel=Panel(file_label="kpi_file", run_label="check_answers"),
+    check=check,
+    grade=grade_submission,
+    rubric=rubric_lines,
+    data_problems=kpi_data_problems,
+    learner_data=learner_dataset_csv,
+)

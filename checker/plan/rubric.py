@@ -51,8 +51,9 @@ def rubric(overrides: dict | None = None, threshold: float | None = None) -> Rub
     overrides = dict(overrides or {})
     errors = []
     weights = dict(defaults["weights"])
+    optional = set(defaults.get("optional", ()))
     for rule_id, weight in overrides.pop("weights", {}).items():
-        if rule_id not in weights:
+        if rule_id not in weights and rule_id not in optional:
             errors.append(f"[rubric.weights] names an unknown rule '{rule_id}'")
         elif not isinstance(weight, (int, float)) or weight < 0:
             errors.append(f"the weight of '{rule_id}' must be a number of 0 or more")

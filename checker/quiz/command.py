@@ -6,14 +6,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from checker.problems import InputProblem, InvalidInput
+from checker.command_line import EXIT_PASSED, emit, usage_error
+from checker.problems import InvalidInput
 from checker.quiz.answers import read_answers
-from checker.quiz.bank import BankError, UnknownBank, load_bank
+from checker.quiz.bank import Bank, BankError, UnknownBank, load_bank
 from checker.quiz.export import FORMATS, export
 from checker.quiz.grade import grade_bank
-from checker.report import emit
-
-EXIT_INVALID = 2
 
 
 def register(subparsers) -> None:
@@ -39,44 +37,42 @@ def register(subparsers) -> None:
     out.set_defaults(run=run_export)
 
 
-def _bank_mistakes(bank_id: str, error: BankError) -> int:
-    """Tell the user (on standard error) that the bank itself is broken; exit code 2."""
-    print(f"smm-check: the quiz bank '{bank_id}' has mistakes to fix first:\n{error}", file=sys.stderr)
-    return EXIT_INVALID
+def bank_or_usage(bank_id: str) -> Bank:
+    """Load bank ``bank_id``; raises ``ValueError`` saying what is wrong with the id or the bank."""
+    try:
+        return load_bank(bank_id)
+    except UnknownBank as error:
+        raise ValueError(str(error)) from None
+    except BankError as error:
+        raise ValueError(f"the quiz bank '{bank_id}' has mistakes to fix first:\n{error}") from None
 
 
 def run_quiz(args) -> int:
     """Grade ``args.answers`` against bank ``args.quiz``; returns the exit code."""
     try:
-        bank = load_bank(args.quiz)
-        answers = read_answers(args.answers, bank)
-    except UnknownBank as error:
-        return emit(InvalidInput([InputProblem(None, None, str(error))]), args.json)
-    except BankError as error:
-        return _bank_mistakes(args.quiz, error)
+        quiz = bank_or_usage(args.quiz)
+    except ValueError as error:
+        return usage_error(args, str(error))
+    try:
+        return emit(args, grade_bank(quiz, read_answers(args.answers, quiz)))
     except InvalidInput as error:
-        return emit(error, args.json)
-    return emit(grade_bank(bank, answers), args.json)
+        return emit(args, error)
 
 
 def run_export(args) -> int:
     """Write bank ``args.bank`` in ``args.format``; returns the exit code."""
     try:
-        bank = load_bank(args.bank)
-    except UnknownBank as error:
-        print(f"smm-check: {error}", file=sys.stderr)
-        return EXIT_INVALID
-    except BankError as error:
-        return _bank_mistakes(args.bank, error)
-    data = export(bank, args.format)
-    target = args.output or (f"{bank.id}.qti.zip" if args.format == "qti" else None)
+        quiz = bank_or_usage(args.bank)
+    except ValueError as error:
+        return usage_error(args, str(error))
+    data = export(quiz, args.format)
+    target = args.output or (f"{quiz.id}.qti.zip" if args.format == "qti" else None)
     if target is None:
         sys.stdout.write(data.decode("utf-8"))
-        return 0
+        return EXIT_PASSED
     try:
         Path(target).write_bytes(data)
     except OSError as error:
-        print(f"smm-check: cannot write '{target}': {error.strerror}.", file=sys.stderr)
-        return EXIT_INVALID
-    print(f"Wrote {target} ({len(data):,} bytes, {len(bank.questions)} questions).", file=sys.stderr)
-    return 0
+        return usage_error(args, f"cannot write '{target}': {error.strerror}.")
+    print(f"Wrote {target} ({len(data):,} bytes, {len(quiz.questions)} questions).", file=sys.stderr)
+    return EXIT_PASSED

@@ -11,7 +11,8 @@ from __future__ import annotations
 from html import escape
 
 from checker.data import load
-from checker.exercises import UnknownExercise, load_exercise
+from checker.exercises import ExerciseError, UnknownExercise, load_exercise
+from checker.kinds import UnknownKind, exercise_kind
 from checker.site.rendering import DirectiveContext, DirectiveError, data_attribute
 from checker.tables import MAX_BYTES
 
@@ -26,11 +27,13 @@ STRINGS = load("site_strings.toml")["check"]
 
 
 def render_check(argument: str, ctx: DirectiveContext) -> str:
-    """The check panel of exercise ``argument``: a file input and a check button, and for
-    a KPI exercise the learner's name and their dataset's download first."""
+    """The check panel of exercise ``argument``: a file input and a check button with its
+    kind's labels, and for a kind whose learners have their own data, the learner's name
+    and their data's download first."""
     try:
         exercise = load_exercise(argument.strip(), ctx.root)
-    except UnknownExercise as error:
+        kind = exercise_kind(exercise.kind)
+    except (UnknownExercise, ExerciseError, UnknownKind) as error:
         raise DirectiveError(f"/// check | {argument}: {error}") from None
     s = STRINGS
     base = f"smm-check-{exercise.id}"
@@ -38,16 +41,14 @@ def render_check(argument: str, ctx: DirectiveContext) -> str:
             "keep_limit": KEEP_LIMIT, "strings": s}
     out = [f'<div class="smm-checkpanel" id="{base}" {data_attribute(data)}>',
            f'<p class="smm-cp-intro">{escape(s["intro"])}</p>']
-    if exercise.kind == "kpi":
+    if kind.learner_data is not None:
         out.append(f'<p class="smm-cp-field"><label for="{base}-learner">{escape(s["learner"])}</label>'
                    f'<input type="text" id="{base}-learner" class="smm-cp-learner" autocomplete="name"></p>'
                    f'<p><button type="button" class="md-button smm-cp-download">{escape(s["download"])}</button></p>')
-    label = s["plan_file"] if exercise.kind == "plan" else s["kpi_file"]
-    run = s["check_plan"] if exercise.kind == "plan" else s["check_answers"]
-    out.append(f'<p class="smm-cp-field"><label for="{base}-file">{escape(label)}</label>'
+    out.append(f'<p class="smm-cp-field"><label for="{base}-file">{escape(s[kind.panel.file_label])}</label>'
                f'<input type="file" id="{base}-file" class="smm-cp-file" accept=".csv,.xlsx"></p>'
                f'<p class="smm-cp-actions"><button type="button" class="md-button smm-cp-run">'
-               f'{escape(run)}</button></p>'
+               f'{escape(s[kind.panel.run_label])}</button></p>'
                f'<div class="smm-cp-kept" hidden><p class="smm-cp-kept-text"></p><p>'
                f'<button type="button" class="md-button smm-cp-again">{escape(s["check_again"])}</button> '
                f'<button type="button" class="md-button smm-cp-forget">{escape(s["forget"])}</button></p></div>'
