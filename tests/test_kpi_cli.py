@@ -15,7 +15,7 @@ from checker.problems import InvalidInput
 
 ROOT = Path(__file__).resolve().parent.parent
 EXERCISES = ROOT / "exercises"
-KPI_IDS = ["kpi-report", "organic-report", "paid-funnel"]
+KPI_IDS = ["kpi-report", "organic-report", "paid-funnel", "service-report"]
 SAMPLES = sorted(p for i in KPI_IDS for p in (EXERCISES / i / "samples").glob("*.csv"))
 
 
@@ -118,6 +118,58 @@ def test_undefined_metric_exits_2_and_says_which(capsys, tmp_path):
     assert "row 4, column 'reach': reach is 0 in this post" in out and "er_reach" in out
 
 
+def test_invalid_messages_exit_2_naming_every_row_and_column(capsys, tmp_path):
+    lines = (EXERCISES / "service-report" / "data.csv").read_text().splitlines()
+    header = lines[0].split(",")
+
+    def changed(number: int, column: str, value: str) -> None:
+        cells = lines[number - 1].split(",")
+        cells[header.index(column)] = value
+        lines[number - 1] = ",".join(cells)
+
+    changed(2, "type", "comment")
+    changed(3, "received_at", "yesterday")
+    changed(5, "first_reply_at", "2026-01-01 00:00")  # before every message of the month
+    changed(6, "resolved", "maybe")
+    data = tmp_path / "data.csv"
+    data.write_text("\n".join(lines) + "\n")
+    code, out, _ = run(capsys, "kpi", str(EXERCISES / "service-report" / "reference-answers.csv"), "--data",
+                       str(data), "--exercise", "service-report", "--json")
+    assert code == 2
+    problems = json.loads(out)["problems"]
+    assert [(p["row"], p["column"]) for p in problems] == [(2, "type"), (3, "received_at"), (5, "first_reply_at"),
+                                                           (6, "resolved")]
+    assert "not a message type; write one of question, complaint, praise, spam" in problems[0]["message"]
+    assert "comes before the message" in problems[2]["message"]
+
+
+def test_messages_without_a_complaint_leave_the_resolution_rate_undefined(capsys, tmp_path):
+    text = (EXERCISES / "service-report" / "data.csv").read_text()
+    data = tmp_path / "data.csv"
+    data.write_text(text.replace(",complaint,", ",question,").replace(",yes\n", ",\n").replace(",no\n", ",\n"))
+    code, out, _ = run(capsys, "kpi", str(EXERCISES / "service-report" / "reference-answers.csv"), "--data",
+                       str(data), "--exercise", "service-report")
+    assert code == 2
+    assert "column 'type': no message is a complaint, so resolution_rate" in out
+
+
+def test_a_learners_own_messages_round_trip(capsys, tmp_path):
+    data = tmp_path / "mine.csv"
+    code, _, _ = run(capsys, "kpi-data", "--exercise", "service-report", "--learner", "Anna Petrova", "-o", str(data))
+    assert code == 0 and data.read_text().startswith("message_id,platform,type,received_at,first_reply_at,resolved\n")
+    from checker.kpi import METRICS
+    from checker.kpi.messages import read_messages
+
+    ids = load_exercise("service-report").params["metrics"]
+    own = read_messages(data, ids)
+    answers = tmp_path / "answers.csv"
+    answers.write_text("metric,value\n" + "".join(f"{m},{METRICS[m].value(own):.2f}\n" for m in ids))
+    code, out, _ = run(capsys, "kpi", str(answers), "--learner", "Anna Petrova", "--exercise", "service-report")
+    assert code == 0, out
+    code, out, _ = run(capsys, "kpi", str(answers), "--learner", "Ivan Sidorov", "--exercise", "service-report")
+    assert code == 1, out
+
+
 @pytest.mark.parametrize("argv, message", [
     (["kpi", "a.csv", "--learner", "  "], "--learner needs your name"),
     (["kpi", "a.csv", "--data", "d.csv", "--exercise", "no-such"], "there is no exercise 'no-such'"),
@@ -159,7 +211,7 @@ def test_xlsx_answer_sheet(capsys, tmp_path):
 def test_validate_passes_for_the_kpi_exercises(capsys):
     code, out, _ = run(capsys, "validate", *KPI_IDS)
     assert code == 0, out
-    assert out.count(": ok") == len(KPI_IDS) + 1  # and the course data
+    assert out.count(": ok") == len(KPI_IDS)
 
 
 @pytest.mark.parametrize("change, complaint", [
@@ -175,6 +227,34 @@ def test_exercise_settings_are_checked(change, complaint):
     exercise = load_exercise("paid-funnel")
     broken = replace(exercise, params={**exercise.params, **change})
     assert any(complaint in problem for problem in check(broken))
+
+
+@pytest.mark.parametrize("change, complaint", [
+    ({"answered_share": [0.5, 1.2]}, "'answered_share' is a share"),
+    ({"reply_median_minutes": 30}, "'reply_median_minutes' must be a range"),
+    ({"types": {"question": 1, "rant": 1}}, "'types' must give each message type"),
+    ({"types": {"question": 1, "spam": 1}}, "above 0 for question and complaint"),
+    ({"start": "2026-11-02"}, "'start' must be a time written YYYY-MM-DD HH:MM"),
+    ({"messages": 1}, "'messages' must be a whole number"),
+    ({"posts": 10}, "'posts' is not used by a community-service dataset"),
+])
+def test_message_ranges_are_checked(change, complaint):
+    from checker.kpi.generate import spec_problems
+
+    spec = {**load_exercise("service-report").params["dataset"], **change}
+    assert any(complaint in problem for problem in spec_problems(spec, "messages"))
+    assert spec_problems(load_exercise("service-report").params["dataset"], "messages") == []
+
+
+def test_an_exercise_cannot_mix_campaign_and_service_metrics():
+    from dataclasses import replace
+
+    from checker.kpi.exercise import check
+
+    exercise = load_exercise("service-report")
+    mixed = replace(exercise, params={**exercise.params, "metrics": ["response_rate", "ctr"]})
+    assert check(mixed) == ["metrics: the metrics read different tables (messages, posts): "
+                            "one exercise computes them from one dataset."]
 
 
 @pytest.mark.parametrize("change, complaint", [

@@ -10,12 +10,12 @@ from checker.kpi.dataset import dataset_from_text
 from checker.kpi.metrics import METRICS
 from checker.problems import InvalidInput
 from checker.tables import parse_bytes
-from kpi_hand import HAND_CSV
+from kpi_hand import CAMPAIGN_METRICS, HAND_CSV
 
 HEADER, P1, P2, P3 = HAND_CSV.splitlines()
 
 
-def problems_of(text: str, metric_ids=METRICS) -> list[tuple]:
+def problems_of(text: str, metric_ids=CAMPAIGN_METRICS) -> list[tuple]:
     with pytest.raises(InvalidInput) as caught:
         dataset_from_text(text, metric_ids)
     return [(p.row, p.column, p.message) for p in caught.value.problems]
@@ -52,7 +52,7 @@ def test_an_empty_cell_is_named():
 
 
 def test_numbers_as_people_type_them_are_accepted_in_datasets():
-    data = dataset_from_text(csv_of(P1.replace(",100,2,300", ',"100,00",2,"₽300"'), P2, P3), METRICS)
+    data = dataset_from_text(csv_of(P1.replace(",100,2,300", ',"100,00",2,"₽300"'), P2, P3), CAMPAIGN_METRICS)
     assert data.columns["spend"][0] == 100.0 and data.columns["revenue"][0] == 300.0
 
 
@@ -67,7 +67,7 @@ def test_reach_above_impressions_is_refused():
 
 
 def test_zero_reach_names_each_metric_it_leaves_undefined_and_the_post():
-    zero = "P4,2026-01-03,VK,1000,0,0,0,0,0,0,0,0,0,0"
+    zero = "P4,2026-01-03,0,VK,1000,0,0,0,0,0,0,0,0,0,0"
     found = problems_of(csv_of(P1, P2, P3, zero), ["er_reach", "er_impressions", "frequency", "ctr"])
     by_column = {column: (row, message) for row, column, message in found}
     assert by_column["reach"][0] == 5 and "er_reach" in by_column["reach"][1]
@@ -109,7 +109,7 @@ def test_only_the_columns_the_metrics_use_are_required():
 
 def test_header_aliases_are_accepted():
     text = HAND_CSV.replace("shares", "reposts").replace("impressions", "Views")
-    assert dataset_from_text(text, METRICS).columns["shares"] == [3, 3, 4]
+    assert dataset_from_text(text, CAMPAIGN_METRICS).columns["shares"] == [3, 3, 4]
 
 
 def answer_problems(text: str) -> list[tuple]:

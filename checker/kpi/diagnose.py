@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Iterator
 
 from checker.kpi.dataset import Dataset
-from checker.kpi.metrics import METRICS, SETTINGS, Growth, Metric, Ratio, close_enough
+from checker.kpi.metrics import METRICS, SETTINGS, Growth, Median, Metric, Ratio, close_enough
 
 # A candidate: the value a mistake gives (None where it divides by 0), and the sentence
 # that explains it.
@@ -53,8 +53,9 @@ def explain(metric: Metric, data: Dataset, value: float) -> tuple[str, str]:
     if matches:
         _, code, message = min(matches, key=lambda match: match[0])
         return code, message
-    return UNKNOWN, ("no common mistake gives this value. Recompute step by step: "
-                     f"{metric.formula}; check each column's total and the order of the division.")
+    check = ("check which rows you kept and sort the values before taking the middle one"
+             if isinstance(metric.rule, Median) else "check each column's total and the order of the division")
+    return UNKNOWN, f"no common mistake gives this value. Recompute step by step: {metric.formula}; {check}."
 
 
 def candidates_for(metric: Metric, data: Dataset) -> list[tuple[str, float, str]]:
@@ -115,6 +116,23 @@ def revenue_not_net(metric: Metric, data: Dataset) -> Candidates:
             f"what came back above the cost: ({metric.rule.numerator}) / {metric.rule.denominator}.")
 
 
+@diagnosis("revenue-not-margin")
+def revenue_not_margin(metric: Metric, data: Dataset) -> Candidates:
+    """Revenue where the metric counts the gross margin: the "ROMI on revenue" some tools
+    report, which is only (ROAS - 1) × 100 and overstates the return."""
+    if not isinstance(metric.rule, Ratio):
+        return
+    for margin, revenue in SETTINGS["diagnosis"]["margin_of"].items():
+        if margin in metric.rule.numerator.add:
+            numerator = replace(metric.rule.numerator, add=tuple(revenue if c == margin else c
+                                                                 for c in metric.rule.numerator.add))
+            yield variant(metric, data, numerator=numerator), (
+                f"you used {revenue} where {metric.id} uses {margin}. Revenue still contains the cost of "
+                f"the goods sold, so ({numerator}) / {metric.rule.denominator} overstates the return: it is "
+                f"only (ROAS - 1) × 100. Take the {margin} (revenue minus the cost of the goods), then "
+                f"subtract the spend.")
+
+
 @diagnosis("roi-roas-swap")
 def roi_roas_swap(metric: Metric, data: Dataset) -> Candidates:
     """ROMI given where ROAS was asked, or the reverse, as a percentage or a ratio."""
@@ -139,7 +157,7 @@ def wrong_denominator(metric: Metric, data: Dataset) -> Candidates:
             f"you divided the change by the {metric.rule.column} at the latest post; {metric.id} divides "
             f"it by the {metric.rule.column} at the earliest post, where the growth starts.")
         return
-    if len(metric.rule.denominator.add) != 1:
+    if not isinstance(metric.rule, Ratio) or len(metric.rule.denominator.add) != 1:
         return
     right = metric.rule.denominator.add[0]
     used = set(metric.rule.numerator.add)
@@ -176,8 +194,44 @@ def inverted(metric: Metric, data: Dataset) -> Candidates:
     rule = metric.rule
     if not isinstance(rule, Ratio):
         return
-    message = (f"the division is upside down: you divided {rule.denominator} by {rule.numerator}; "
-               f"{metric.id} is {metric.formula}.")
+    # A message table's counts are computed, not columns the learner sees: name them
+    # through the formula only.
+    divided = f"you divided {rule.denominator} by {rule.numerator}; " if metric.table == "posts" else ""
+    message = f"the division is upside down: {divided}{metric.id} is {metric.formula}."
     for scale in dict.fromkeys((rule.scale, 1)):
         yield variant(metric, data, numerator=rule.denominator, denominator=rule.numerator,
                       scale=scale), message
+
+
+@diagnosis("all-messages")
+def all_messages(metric: Metric, data: Dataset) -> Candidates:
+    """Divided by every message where the metric counts a subset: answered over all
+    messages, spam included; resolved over all messages, not over the complaints."""
+    if not isinstance(metric.rule, Ratio):
+        return
+    subsets = SETTINGS["diagnosis"]["message_subsets"]
+    for subset in metric.rule.denominator.add:
+        if subset in subsets:
+            denominator = replace(metric.rule.denominator, add=("messages",))
+            yield variant(metric, data, denominator=denominator), (
+                f"you divided by every message; {metric.id} divides by {subsets[subset]} only. "
+                f"Count those rows and divide by that count.")
+
+
+@diagnosis("mean-not-median")
+def mean_not_median(metric: Metric, data: Dataset) -> Candidates:
+    """The mean where the metric takes the median: a few replies days late pull the
+    mean far above what a typical person waited."""
+    if isinstance(metric.rule, Median):
+        yield variant(metric, data, mean=True), (
+            f"this is the mean; {metric.id} is the median. A few very late replies pull the mean up, "
+            "so it describes nobody's wait: sort the answered messages' waits and take the middle one "
+            "(the average of the two middle ones for an even count).")
+
+
+@diagnosis("hours-not-minutes")
+def hours_not_minutes(metric: Metric, data: Dataset) -> Candidates:
+    """A time given in hours where the metric is in minutes."""
+    if metric.unit == "minutes":
+        yield metric.value(data) / 60, (f"this looks like hours; {metric.id} is in minutes, so "
+                                        "multiply hours by 60.")

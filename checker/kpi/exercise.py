@@ -11,7 +11,7 @@ from checker.kinds import ExerciseKind, Panel, Submission
 from checker.kpi.data_checks import kpi_data_problems
 from checker.kpi.generate import learner_dataset_csv, spec_problems
 from checker.kpi.grade import grade_files
-from checker.kpi.metrics import METRICS
+from checker.kpi.metrics import METRICS, dataset_table
 from checker.report import Result
 
 DATA = "data.csv"
@@ -31,7 +31,13 @@ def check(exercise: Exercise) -> list[str]:
                      for m in metrics if m not in METRICS]
         if len(set(metrics)) != len(metrics):
             problems.append("metrics lists a metric twice.")
-    return problems + spec_problems(exercise.params.get("dataset"))
+    if problems:
+        return problems
+    try:
+        table = dataset_table(metrics)
+    except ValueError as error:
+        return [f"metrics: {error}"]
+    return spec_problems(exercise.params.get("dataset"), table)
 
 
 def grade_submission(exercise: Exercise, submission: Submission) -> Result:

@@ -10,16 +10,12 @@ from checker.kpi.answers import Answer, read_answers
 from checker.kpi.dataset import Dataset, dataset_from_text, read_dataset
 from checker.kpi.diagnose import MISSING, NOT_A_NUMBER, explain
 from checker.kpi.generate import learner_dataset_csv
-from checker.kpi.metrics import METRICS, Metric, close_enough
+from checker.kpi.messages import messages_from_text, read_messages
+from checker.kpi.metrics import METRICS, Metric, asked_metrics, close_enough, dataset_table
 from checker.kpi.numbers import NotANumber, Typed, parse_number
 from checker.problems import InputProblem, InvalidInput
 from checker.report import Finding, Result
 from checker.tables import is_blank
-
-
-def asked_metrics(exercise: Exercise) -> list[str]:
-    """The metric ids an exercise asks, in its order (every metric when it names none)."""
-    return list(exercise.params.get("metrics", METRICS))
 
 
 def answered_value(metric: Metric, typed: Typed) -> float:
@@ -56,10 +52,20 @@ def grade(exercise: Exercise, data: Dataset, answers: dict[str, Answer]) -> Resu
 
 def load_dataset(exercise: Exercise, data_path: str | Path | None = None, learner: str | None = None,
                  encoding: str | None = None) -> Dataset:
-    """The dataset to grade against: a file, or the learner's own generated one."""
-    if data_path is not None:
-        return read_dataset(data_path, asked_metrics(exercise), encoding)
-    return dataset_from_text(learner_dataset_csv(exercise, learner or ""), asked_metrics(exercise))
+    """The dataset to grade against: a file, or the learner's own generated one, read as
+    campaign posts or as community messages, whichever the asked metrics need."""
+    ids = asked_metrics(exercise)
+    if data_path is None:
+        return dataset_from_csv(learner_dataset_csv(exercise, learner or ""), ids)
+    reader = read_messages if dataset_table(ids) == "messages" else read_dataset
+    return reader(data_path, ids, encoding)
+
+
+def dataset_from_csv(text: str, metric_ids: list[str]) -> Dataset:
+    """A dataset held as CSV text, read as campaign posts or as community messages,
+    whichever the metrics need."""
+    reader = messages_from_text if dataset_table(metric_ids) == "messages" else dataset_from_text
+    return reader(text, metric_ids)
 
 
 def grade_files(answers_path: str | Path, exercise: Exercise, data_path: str | Path | None = None,

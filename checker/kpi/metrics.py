@@ -1,21 +1,23 @@
 """The course's KPIs, each a small declared unit registered under its id.
 
-A metric is a rule (a ``Ratio`` of column sums, or the ``Growth`` of a column between
-the earliest and latest post) plus what ``checker/data/metrics.toml`` says about it:
-title, the names people write for it, unit, formula text and the lesson that teaches
-it. Rules are plain data so ``checker.kpi.diagnose`` can build the wrong variants a
+A metric is a rule (a ``Ratio`` of column sums, the ``Growth`` of a column between
+the earliest and latest post, or the ``Median`` of a column over flagged rows) plus what
+``checker/data/metrics.toml`` says about it: title, the names people write for it, unit,
+formula text, the lesson that teaches it and the table it reads (a campaign's posts, or
+a community's messages). Rules are plain data so ``checker.kpi.diagnose`` can build the wrong variants a
 learner may have computed (another denominator, totals instead of a mean, and so on).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from statistics import fmean
+from statistics import fmean, median
 from typing import TYPE_CHECKING
 
 from checker.data import load
 
 if TYPE_CHECKING:
+    from checker.exercises import Exercise
     from checker.kpi.dataset import Dataset
 
 SETTINGS = load("metrics.toml")
@@ -112,11 +114,38 @@ class Growth:
 
 
 @dataclass(frozen=True)
+class Median:
+    """The median of a column over the rows a flag column marks (the answered messages),
+    × ``scale``."""
+
+    column: str
+    over: str
+    scale: float = 1
+    mean: bool = False  # average with the mean instead: only a mistake does this
+
+    def value(self, data: Dataset) -> float:
+        """The metric's value; raises ``ZeroDivisionError`` when no row is flagged."""
+        values = [v for v, flag in zip(data.columns[self.column], data.columns[self.over]) if flag]
+        if not values:
+            raise ZeroDivisionError(f"no row has {self.over}")
+        return (fmean(values) if self.mean else median(values)) * self.scale
+
+    def undefined(self, data: Dataset) -> list[Undefined]:
+        """A median of no rows does not exist."""
+        if not any(data.columns[self.over]):
+            return [Undefined(None, self.over, f"no row counts as {self.over}")]
+        return []
+
+
+Rule = Ratio | Growth | Median
+
+
+@dataclass(frozen=True)
 class Metric:
     """A KPI: its rule, and the description ``metrics.toml`` holds for it."""
 
     id: str
-    rule: Ratio | Growth
+    rule: Rule
     about: str  # one sentence: what the metric tells a marketer
     title: str = ""
     names: tuple[str, ...] = ()
@@ -124,6 +153,7 @@ class Metric:
     formula: str = ""
     lesson: str = ""
     used_columns: tuple[str, ...] = ()  # every column the rule reads
+    table: str = "posts"  # the dataset it is computed from: "posts" or "messages"
 
     def value(self, data: Dataset) -> float:
         """The right value for a dataset (memoised on the dataset)."""
@@ -133,15 +163,17 @@ class Metric:
 METRICS: dict[str, Metric] = {}
 
 
-def declare(metric_id: str, rule: Ratio | Growth, about: str) -> Metric:
+def declare(metric_id: str, rule: Rule, about: str) -> Metric:
     """Register a metric under its id, joined with its entry in ``metrics.toml``."""
     entry = SETTINGS["metrics"][metric_id]
     if isinstance(rule, Ratio):
         used = (*rule.numerator.add, *rule.numerator.subtract, *rule.denominator.add, *rule.denominator.subtract)
+    elif isinstance(rule, Median):
+        used = (rule.column, rule.over)
     else:
         used = (rule.column,)
     metric = Metric(metric_id, rule, about, entry["title"], tuple(entry["names"]), entry["unit"],
-                    entry["formula"], entry["lesson"], tuple(dict.fromkeys(used)))
+                    entry["formula"], entry["lesson"], tuple(dict.fromkeys(used)), entry.get("table", "posts"))
     METRICS[metric_id] = metric
     return metric
 
@@ -164,8 +196,8 @@ declare("conversion_rate", Ratio(columns("conversions"), columns("clicks"), 100)
         "How many of the people who clicked went on to act (buy, sign up).")
 declare("cpa", Ratio(columns("spend"), columns("conversions"), 1),
         "What one conversion cost.")
-declare("romi", Ratio(Sum(("revenue",), ("spend",)), columns("spend"), 100),
-        "Profit over the money spent: below 0% the campaign lost money.")
+declare("romi", Ratio(Sum(("gross_margin",), ("spend",)), columns("spend"), 100),
+        "Gross margin left after paying for the marketing, per unit spent: below 0% the campaign lost money.")
 declare("roas", Ratio(columns("revenue"), columns("spend"), 1),
         "Revenue for each unit of money spent on ads, costs not subtracted.")
 declare("follower_growth", Growth("followers"),
@@ -176,6 +208,28 @@ declare("virality_rate", Ratio(columns("shares"), columns("impressions"), 100, p
         "Shares per view: how far a post travels beyond the people it was shown to.")
 declare("frequency", Ratio(columns("impressions"), columns("reach"), 1),
         "How many times, on average, each person reached saw the content.")
+declare("response_rate", Ratio(columns("answered"), columns("to_answer"), 100),
+        "How many of the people who wrote to the brand and needed an answer got one.")
+declare("first_response_time", Median("reply_minutes", over="answered"),
+        "How long a typical person waited for the first answer, a long wait not hiding the many quick ones.")
+declare("resolution_rate", Ratio(columns("resolved_complaints"), columns("complaints"), 100),
+        "How many of the problems people raised the brand actually solved.")
+
+
+def asked_metrics(exercise: Exercise) -> list[str]:
+    """The metric ids an exercise asks, in its order (every campaign metric when it names
+    none)."""
+    return list(exercise.params.get("metrics") or [m for m, metric in METRICS.items() if metric.table == "posts"])
+
+
+def dataset_table(metric_ids) -> str:
+    """The one table every given metric is computed from ("posts" or "messages");
+    raises ``ValueError`` when they need different tables."""
+    tables = {METRICS[m].table for m in metric_ids}
+    if len(tables) != 1:
+        raise ValueError(f"the metrics read different tables ({', '.join(sorted(tables))}): "
+                         "one exercise computes them from one dataset.")
+    return tables.pop()
 
 
 RELATIVE, ABSOLUTE = SETTINGS["tolerance"]["relative"], SETTINGS["tolerance"]["absolute"]
