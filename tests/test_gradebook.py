@@ -283,3 +283,20 @@ def test_grading_a_class_of_csv_files_never_loads_openpyxl(tmp_path):
               f"grade_class({str(tmp_path)!r}, load_exercise('coffee-shop-plan')); print('openpyxl' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_symbolic_link_is_skipped_with_its_reason_never_read(capsys, tmp_path):
+    folder = tmp_path / "class"
+    folder.mkdir()
+    shutil.copy(PLAN / "reference.csv", folder / "ana.csv")
+    outside = tmp_path / "outside.csv"
+    outside.write_text("date,platform\n2026-12-01,vk\n", encoding="utf-8")
+    (folder / "eve.csv").symlink_to("/etc/passwd")
+    (folder / "mallory.csv").symlink_to(outside)
+    (folder / "trudy").symlink_to(tmp_path)  # a link to a folder, too
+    code, out, err = run(capsys, "grade-class", str(folder), "--exercise", "coffee-shop-plan", "--json")
+    book = json.loads(out)
+    reason = "a symbolic link: only files kept in the folder itself are graded, so copy the file in"
+    assert code == 0 and [e["learner"] for e in book["learners"]] == ["ana"]
+    assert book["skipped"] == [{"file": name, "reason": reason} for name in ("eve.csv", "mallory.csv", "trudy")]
+    assert f"  skipped: eve.csv, mallory.csv, trudy ({reason})" in err and "root:" not in out + err
