@@ -18,6 +18,7 @@ from pathlib import Path
 
 from checker.exercises import load_exercise
 from checker.gradebook import grade_class, gradebook_csv
+from checker.kinds import exercise_kind
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -33,7 +34,7 @@ def main(size: int = 30, rounds: int = 5) -> None:
     """Grade a class of ``size`` for one plan and one KPI exercise; print the best time."""
     for exercise_id in ("coffee-shop-plan", "kpi-report"):
         exercise = load_exercise(exercise_id)
-        reference = exercise.file("reference.csv" if exercise.kind == "plan" else "reference-answers.csv")
+        reference = exercise.file(exercise_kind(exercise.kind).reference)
         samples = sorted(p for p in (exercise.folder / "samples").iterdir() if p.suffix in (".csv", ".xlsx"))
         with tempfile.TemporaryDirectory() as folder:
             fill(Path(folder), [reference, *samples], size)
