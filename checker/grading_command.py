@@ -70,39 +70,36 @@ def gradable_exercise(kind: ExerciseKind, exercise_id: str) -> Exercise:
     return exercise
 
 
-def learner_name(args: argparse.Namespace) -> str | None:
-    """``--learner``'s name; raises ``ValueError`` for a blank one."""
+def requested(args: argparse.Namespace) -> tuple[Exercise, str | None]:
+    """The exercise the command line names, ready to grade, and ``--learner``'s name.
+    Raises ``UnknownExercise`` or ``ValueError`` (a blank name, a broken course)."""
     learner = getattr(args, "learner", None)
     if learner is not None and not learner.strip():
         raise ValueError("--learner needs your name.")
-    return learner
+    return gradable_exercise(args.kind, args.exercise), learner
 
 
 def run_grade(args: argparse.Namespace) -> int:
     """Grade ``args.file`` and print the result; returns the exit code."""
-    kind: ExerciseKind = args.kind
     try:
-        learner = learner_name(args)
-        exercise = gradable_exercise(kind, args.exercise)
+        exercise, learner = requested(args)
     except (UnknownExercise, ValueError) as error:
         return usage_error(args, str(error))
     data = getattr(args, "data", None)
     submission = Submission(Path(args.file), learner, Path(data) if data else None, args.encoding)
     try:
-        return emit(args, kind.grade(exercise, submission))
+        return emit(args, args.kind.grade(exercise, submission))
     except InvalidInput as error:
         return emit(args, error)
 
 
 def run_data(args: argparse.Namespace) -> int:
     """Write the learner's data to a file or to standard output."""
-    kind: ExerciseKind = args.kind
     try:
-        learner = learner_name(args)
-        exercise = gradable_exercise(kind, args.exercise)
+        exercise, learner = requested(args)
     except (UnknownExercise, ValueError) as error:
         return usage_error(args, str(error))
-    text = kind.learner_data(exercise, learner)
+    text = args.kind.learner_data(exercise, learner)
     if not args.output:
         sys.stdout.write(text)
         return EXIT_PASSED
