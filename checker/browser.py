@@ -64,7 +64,7 @@ def _exercise(kind: str, exercise_id: str) -> tuple[ExerciseKind, Exercise]:
         exercise = exercise_of_kind(exercise_id, kind)
     except (UnknownKind, UnknownExercise) as error:
         raise UsageError(str(error)) from None
-    problems = declared.data_problems() + declared.check(exercise)
+    problems = declared.problems(exercise)
     if problems:
         raise UsageError(" ".join(problems))
     return declared, exercise

@@ -128,7 +128,7 @@ def grade_class(folder: str | Path, exercise: Exercise, encoding: str | None = N
     except UnknownKind:
         raise ClassFolderError(f"'{exercise.id}' is a {exercise.kind} exercise; grade-class grades "
                                f"{' and '.join(KINDS)} exercises.") from None
-    broken = kind.data_problems() + kind.check(exercise)
+    broken = kind.problems(exercise)
     if broken:
         raise ClassFolderError(f"the exercise '{exercise.id}' is broken: {' '.join(broken)} "
                                f"Run 'smm-check validate {exercise.id}'.")

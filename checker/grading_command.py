@@ -63,7 +63,7 @@ def gradable_exercise(kind: ExerciseKind, exercise_id: str) -> Exercise:
     ``UnknownExercise`` for a wrong id or kind, ``ValueError`` for data or settings that
     would make grading fail."""
     exercise = exercise_of_kind(exercise_id, kind.name)
-    problems = kind.data_problems() + kind.check(exercise)
+    problems = kind.problems(exercise)
     if problems:
         raise ValueError(f"'{exercise.id}' cannot be graded until the course is fixed "
                          f"(smm-check validate lists it all): {' '.join(problems)}")

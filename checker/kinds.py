@@ -85,6 +85,15 @@ class ExerciseKind:
     # grades each file against its learner's data, and the command takes ``--learner``.
     learner_data: Callable[[Exercise, str], str] | None = None
 
+    def settings_problems(self, exercise: Exercise) -> list[str]:
+        """What is wrong with an exercise's settings, each naming its ``exercise.toml``."""
+        return [f"exercises/{exercise.id}/exercise.toml: {problem}" for problem in self.check(exercise)]
+
+    def problems(self, exercise: Exercise) -> list[str]:
+        """What stops ``exercise`` being graded: slips in the data the kind grades with,
+        then in the exercise's settings."""
+        return self.data_problems() + self.settings_problems(exercise)
+
     @property
     def golden_fields(self) -> tuple[str, ...]:
         """The finding fields a golden file is compared on."""

@@ -73,7 +73,7 @@ def validate_exercise(exercise_id: str) -> tuple[int, list[str]]:
     except UnknownKind:
         return BROKEN, [f"exercises/{exercise_id}/exercise.toml: kind names an unknown kind '{exercise.kind}'; "
                         f"the kinds are {', '.join(KINDS)} (checker/kinds.py)."]
-    broken = [f"exercises/{exercise_id}/exercise.toml: {problem}" for problem in kind.check(exercise)]
+    broken = kind.settings_problems(exercise)  # the data were checked before any exercise
     broken += [f"{name} is missing" for name in kind.required_files if not exercise.file(name).is_file()]
     if broken:
         return BROKEN, broken

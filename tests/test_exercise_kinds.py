@@ -27,7 +27,7 @@ from checker.report import Finding, Result
 
 def check_toy(exercise: Exercise) -> list[str]:
     """A toy exercise takes no settings."""
-    return [f"exercise.toml has unknown keys: {', '.join(sorted(exercise.params))}."] if exercise.params else []
+    return [f"it has unknown keys: {', '.join(sorted(exercise.params))}."] if exercise.params else []
 
 
 def grade_toy(exercise: Exercise, submission: Submission) -> Result:

@@ -22,10 +22,10 @@ def check(exercise: Exercise) -> list[str]:
     problems = []
     unknown = set(exercise.params) - {"metrics", "dataset"}
     if unknown:
-        problems.append(f"exercise.toml has unknown keys: {', '.join(sorted(unknown))}.")
+        problems.append(f"it has unknown keys: {', '.join(sorted(unknown))}; a KPI exercise takes metrics and [dataset].")
     metrics = exercise.params.get("metrics")
     if not (isinstance(metrics, list) and metrics):
-        problems.append("exercise.toml needs 'metrics', the list of metric ids the exercise asks.")
+        problems.append("it needs 'metrics', the list of metric ids the exercise asks.")
     else:
         problems += [f"'{m}' in metrics is not a metric id; known: {', '.join(METRICS)}."
                      for m in metrics if m not in METRICS]

@@ -21,7 +21,7 @@ def exercise_rubric(exercise: Exercise) -> Rubric:
     """The exercise's rubric; raises ``RubricError`` when its parameters are wrong."""
     unknown = set(exercise.params) - {"rubric"}
     if unknown:
-        raise RubricError(f"exercise.toml has unknown keys: {', '.join(sorted(unknown))}.")
+        raise RubricError(f"it has unknown keys: {', '.join(sorted(unknown))}; a plan exercise takes [rubric].")
     return rubric(exercise.params.get("rubric"), exercise.threshold)
 
 
