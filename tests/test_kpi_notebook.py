@@ -29,7 +29,7 @@ def test_notebook_runs_without_error():
     assert any("image/png" in o.get("data", {}) for o in outputs)
     text = "".join(o.get("text", "") for o in outputs)
     assert "DIFFERENT" not in text and text.count(" same ") == 14
-    assert "[wrong-denominator]" in text and "[missing-x1000]" in text and "[revenue-not-net]" in text
+    assert "[wrong-denominator]" in text and "[missing-x1000]" in text and "[revenue-not-margin]" in text
 
 
 def test_stored_outputs_include_the_chart_and_no_errors():
