@@ -1,5 +1,6 @@
-"""The ``kpi`` exercise kind: a sheet of KPI answers graded against a campaign dataset,
-each learner's own or a file. The files a KPI exercise holds, its settings, grading one
+"""The ``kpi`` exercise kind: a sheet of KPI answers graded against a dataset (a
+campaign's posts, or a community's messages for the service metrics), each learner's own
+or a file. The files a KPI exercise holds, its settings, grading one
 answer sheet, and the rubric page's account of the metrics."""
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ def rubric_lines(exercise: Exercise, link: Callable[[str], str]) -> list[str]:
 KIND = ExerciseKind(
     name="kpi",
     title="KPI reports",
-    help="grade a KPI answer sheet (metric,value) against a campaign dataset",
+    help="grade a KPI answer sheet (metric,value) against a campaign or community dataset",
     description="Grade a KPI answer sheet against a dataset: your own (--learner NAME, as "
     "written by kpi-data) or a file (--data).",
     file_help="answer sheet, CSV or XLSX, columns metric,value",
@@ -77,7 +78,7 @@ KIND = ExerciseKind(
     required_files=("brief.md", DATA, "answers-blank.csv", "reference-answers.csv"),
     reference="reference-answers.csv",
     finding_fields=("code",),
-    downloads={DATA: "The campaign data (CSV)", "answers-blank.csv": "Blank answer sheet (CSV)"},
+    downloads={DATA: "The sample data (CSV)", "answers-blank.csv": "Blank answer sheet (CSV)"},
     panel=Panel(file_label="kpi_file", run_label="check_answers"),
     check=check,
     grade=grade_submission,
