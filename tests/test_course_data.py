@@ -128,6 +128,13 @@ def test_a_goal_without_its_kpis_is_named(data, capsys):
     assert "  - checker/data/vocabulary.toml: [goal_kpis] fame is missing: list the KPIs that measure this goal." in out
 
 
+def test_a_spelling_of_two_values_is_named(data, capsys):
+    edit(data / "vocabulary.toml", 'tiktok = ["tik tok"', 'tiktok = ["insta", "tik tok"')
+    code, out, _ = run(capsys, "validate")
+    assert code == 2
+    assert "  - checker/data/vocabulary.toml: [platform] 'insta' names both instagram and tiktok; keep it under one." in out
+
+
 def test_a_data_file_that_is_not_toml_is_named(data, capsys):
     edit(data / "plan_rubric.toml", "threshold = 70", "threshold = = 70")
     code, out, _ = run(capsys, "validate")

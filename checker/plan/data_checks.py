@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from checker.data_checks import checked_tables, names, where
 from checker.plan.rules import RULES
+from checker.tables import normalise_header
 
 VOCABULARY, PLATFORMS, RUBRIC = "vocabulary.toml", "platforms.toml", "plan_rubric.toml"
 # The vocabularies a plan's cells are matched against, and the other tables of vocabulary.toml.
@@ -38,6 +39,8 @@ def vocabulary_problems(vocabulary: dict) -> list[str]:
                      for value, spellings in entries.items() if names(spellings) is None]
     if problems:
         return problems
+    problems += [f"{file}: [{table}] '{spelling}' names both {first} and {second}; keep it under one."
+                 for table in ("columns", *FIELDS) for spelling, first, second in ambiguous(vocabulary[table])]
     required = names(vocabulary.get("required", {}).get("columns"))
     if required is None:
         problems.append(f"{file}: [required] columns must list the columns every plan needs.")
@@ -55,6 +58,19 @@ def vocabulary_problems(vocabulary: dict) -> list[str]:
     problems += [f"{file}: [goal_kpis] {goal} is not a goal of [goal]."
                  for goal in goal_kpis if goal not in vocabulary["goal"]]
     return problems
+
+
+def ambiguous(entries: dict[str, list[str]]) -> list[tuple[str, str, str]]:
+    """(spelling, one value, another) for each spelling that, matched as plans are
+    matched, would name two values of one vocabulary."""
+    owner: dict[str, str] = {}
+    clashes = []
+    for value, spellings in entries.items():
+        for spelling in (value, *spellings):
+            key = normalise_header(spelling)
+            if owner.setdefault(key, value) != value:
+                clashes.append((spelling, owner[key], value))
+    return clashes
 
 
 def platform_problems(vocabulary: dict, platforms: dict) -> list[str]:
