@@ -16,7 +16,7 @@ from checker import browser, data_checks
 from checker.cli import main
 from checker.exercises import load_exercise
 from checker.gradebook import ClassFolderError, grade_class
-from checker.kpi.metrics import METRICS, Metric, Ratio, columns
+from checker.kpi.metrics import METRICS, Ratio, columns, declare
 from checker.plan import rubric as plan_rubric
 from checker.plan.rules import RULES, Rule, Verdict
 from checker.validate import data_problems
@@ -203,9 +203,9 @@ lesson = "docs/kpis/engagement-metrics.md"
 ])
 def test_adding_a_kpi_metric(data, capsys, monkeypatch, declared, described, slip):
     if declared:
-        monkeypatch.setitem(METRICS, "share_rate", Metric(
-            id="share_rate", rule=Ratio(columns("shares"), columns("reach"), 100),
-            about="How often a person reached passed the post on."))
+        monkeypatch.setitem(METRICS, "share_rate", None)  # so that it is removed afterwards
+        declare("share_rate", Ratio(columns("shares"), columns("reach"), 100),
+                "How often a person reached passed the post on.")
     if described:
         edit(data / "metrics.toml", "[tolerance]", TOY_METRIC.lstrip() + "\n[tolerance]")
     code, out, _ = run(capsys, "validate", "paid-funnel")

@@ -165,15 +165,18 @@ METRICS: dict[str, Metric] = {}
 
 def declare(metric_id: str, rule: Rule, about: str) -> Metric:
     """Register a metric under its id, joined with its entry in ``metrics.toml``."""
-    entry = SETTINGS["metrics"][metric_id]
+    # A metric whose entry is missing or short still loads, so that `smm-check validate`
+    # names what metrics.toml lacks instead of the package failing to import.
+    entry = SETTINGS["metrics"].get(metric_id, {})
     if isinstance(rule, Ratio):
         used = (*rule.numerator.add, *rule.numerator.subtract, *rule.denominator.add, *rule.denominator.subtract)
     elif isinstance(rule, Median):
         used = (rule.column, rule.over)
     else:
         used = (rule.column,)
-    metric = Metric(metric_id, rule, about, entry["title"], tuple(entry["names"]), entry["unit"],
-                    entry["formula"], entry["lesson"], tuple(dict.fromkeys(used)), entry.get("table", "posts"))
+    metric = Metric(metric_id, rule, about, entry.get("title", ""), tuple(entry.get("names", ())),
+                    entry.get("unit", ""), entry.get("formula", ""), entry.get("lesson", ""),
+                    tuple(dict.fromkeys(used)), entry.get("table", "posts"))
     METRICS[metric_id] = metric
     return metric
 
