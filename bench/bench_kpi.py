@@ -19,7 +19,6 @@ from pathlib import Path
 
 from checker.exercises import load_exercise
 from checker.kpi.answers import answers_from_table
-from checker.kpi.dataset import read_dataset
 from checker.kpi.grade import asked_metrics, grade, load_dataset
 from checker.tables import parse_bytes
 
@@ -36,9 +35,9 @@ def gradable_sheets(folder: Path) -> list[bytes]:
 
 def main(rounds: int = 5) -> None:
     """Grade ``SHEETS_PER_ROUND`` sheets per round for each exercise; print the best rate."""
-    for exercise_id in ("kpi-report", "organic-report", "paid-funnel"):
+    for exercise_id in ("kpi-report", "organic-report", "paid-funnel", "service-report"):
         exercise = load_exercise(exercise_id)
-        data = read_dataset(exercise.file("data.csv"), asked_metrics(exercise))
+        data = load_dataset(exercise, exercise.file("data.csv"))
         uploads = gradable_sheets(exercise.folder)
         batch = (uploads * (SHEETS_PER_ROUND // len(uploads) + 1))[:SHEETS_PER_ROUND]
         best = float("inf")
