@@ -1,8 +1,8 @@
 """What the quizzes cost: the widget's weight on the wire, and the CPU time to validate
 every bank and grade an answer file.
 
-The widget is one script and one stylesheet, shared by every page and cached after the
-first; the issue compares it with mkdocs-quiz's ~63 KB of script inlined into each page.
+The widget is one script and one stylesheet, with the helpers it shares with the check
+panel (base.js), shared by every page and cached after the first; the issue compares it with mkdocs-quiz's ~63 KB of script inlined into each page.
 The machine may be shared, so CPU time of this process is measured and the best of
 several rounds is reported, as ``timeit`` does.
 Run: ``python bench/bench_quiz.py [rounds]``.
@@ -19,6 +19,7 @@ from pathlib import Path
 from checker.quiz.answers import read_answers
 from checker.quiz.bank import list_banks, load_bank
 from checker.quiz.grade import grade_bank
+from checker.site.lesson_links import LessonLinks
 
 ROOT = Path(__file__).resolve().parent.parent
 ASSETS = ROOT / "checker" / "site" / "assets"
@@ -28,7 +29,12 @@ def answer_csv(bank) -> str:
     """An answer file giving the first option / item order / the answer to every question."""
     lines = ["question,answer"]
     for q in bank.questions:
-        value = {"single": "1", "multiple": "1", "ordering": ";".join(q.items)}.get(q.type, str(q.answer).lower())
+        if q.type in ("single", "multiple"):
+            value = "1"
+        elif q.type == "ordering":
+            value = ";".join(q.items)
+        else:
+            value = str(q.answer).lower()
         lines.append(f'{q.id},"{value}"')
     return "\n".join(lines) + "\n"
 
@@ -44,13 +50,15 @@ def best_of(rounds: int, work) -> float:
 
 def main(rounds: int = 5) -> None:
     """Print the widget's size and the validation and grading times."""
-    for name in ("quiz.js", "quiz.css"):
+    for name in ("quiz.js", "quiz.css", "base.js"):
         data = (ASSETS / name).read_bytes()
         print(f"{name}: {len(data):,} bytes, {len(gzip.compress(data, 9)):,} gzipped")
     ids = list_banks(ROOT)
     banks = [load_bank(b, ROOT) for b in ids]
     count = sum(len(b.questions) for b in banks)
-    seconds = best_of(rounds, lambda: [load_bank(b, ROOT) for b in ids])
+    # As the site build validates them: each round reads the lessons afresh for their anchors.
+    seconds = best_of(rounds, lambda: [load_bank(b, ROOT, lesson_check=LessonLinks(ROOT / "docs").check)
+                                       for b in ids])
     print(f"validate {len(ids)} banks ({count} questions, lesson anchors included): {seconds * 1000:.1f} ms")
     with tempfile.TemporaryDirectory() as folder:
         files = []
