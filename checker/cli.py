@@ -15,6 +15,7 @@ import sys
 
 from checker import __version__
 from checker.command_line import EXIT_INVALID
+from checker.data import DataFileError
 from checker.kinds import all_kinds
 
 EXIT_BROKEN_PIPE = 128 + 13  # 128 + SIGPIPE
@@ -44,7 +45,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run ``smm-check``; returns (and, as a script, exits with) the exit code."""
-    parser = build_parser()
+    try:
+        parser = build_parser()
+    except DataFileError as error:
+        # A data file the commands read as they load: nothing can run until it is fixed.
+        print(f"smm-check: {error}", file=sys.stderr)
+        return EXIT_INVALID
     args = parser.parse_args(argv)
     if not hasattr(args, "run"):
         parser.print_help()

@@ -9,30 +9,13 @@ never a traceback in the middle of grading. A problem reads
 
 from __future__ import annotations
 
-import tomllib
-from importlib.resources import files
-
-# The data folder; a test points it at a copy to make a slip without touching the course.
-FOLDER = files("checker").joinpath("data")
-
-
-class DataFileError(ValueError):
-    """A data file is missing or is not valid TOML; the message names it."""
-
-
-def where(name: str) -> str:
-    """How a problem names a data file."""
-    return f"checker/data/{name}"
+from checker.data import FOLDER, DataFileError, parse
 
 
 def read(name: str) -> dict:
-    """The parsed data file ``name`` of ``FOLDER``, read afresh. Raises ``DataFileError``."""
-    try:
-        return tomllib.loads(FOLDER.joinpath(name).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise DataFileError(f"{where(name)}: the file is missing.") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise DataFileError(f"{where(name)}: not valid TOML: {error}.") from None
+    """The data file ``name`` of ``FOLDER``, read afresh (a test points ``FOLDER`` at a
+    copy to make a slip without touching the course). Raises ``DataFileError``."""
+    return parse(FOLDER, name)
 
 
 def names(value) -> list[str] | None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -248,3 +250,13 @@ def test_an_exercise_toml_slip_is_named_by_file_and_key(course, capsys, toml, sl
     (course / "exercise.toml").write_text(toml, encoding="utf-8")
     code, out, err = run(capsys, "validate")
     assert code == 2 and f"content-plan: BROKEN\n  - {slip}" in out and "Traceback" not in out + err
+
+
+def test_a_broken_data_file_the_commands_load_is_named_not_a_traceback(data):
+    # In a fresh process, with the data folder pointed at the copy before anything loads it.
+    edit(data / "metrics.toml", "[tolerance]", "[tolerance")
+    script = ("import pathlib, sys, checker.data; checker.data.FOLDER = pathlib.Path(sys.argv[1]); "
+              "from checker.cli import main; sys.exit(main(['validate']))")
+    result = subprocess.run([sys.executable, "-c", script, str(data)], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("smm-check: checker/data/metrics.toml: not valid TOML: ")

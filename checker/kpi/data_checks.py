@@ -4,7 +4,8 @@ belonging to a declared metric, with the fields the findings and the rubric page
 
 from __future__ import annotations
 
-from checker.data_checks import checked_tables, names, where
+from checker.data import where
+from checker.data_checks import checked_tables, names
 from checker.kpi.metrics import METRICS
 
 METRICS_FILE = "metrics.toml"

@@ -4,7 +4,8 @@ registered rule weighed in ``plan_rubric.toml`` (or declared optional there)."""
 
 from __future__ import annotations
 
-from checker.data_checks import checked_tables, names, where
+from checker.data import where
+from checker.data_checks import checked_tables, names
 from checker.plan.rules import RULES
 from checker.tables import normalise_header
 
