@@ -14,11 +14,11 @@ import csv
 import io
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache, wraps
-from itertools import repeat
+from functools import wraps
 from pathlib import Path
 from typing import Callable, Iterable, Mapping, NamedTuple, Sequence, TypeVar
 
+from checker.cells import is_blank
 from checker.problems import InputProblem, InvalidInput, suggestion
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -70,10 +70,9 @@ class Table:
                                              f"('{self.header[found[canonical]]}' and '{text}'); keep one."))
             else:
                 found[canonical] = index
-        headers = [normalise_header(h) for h in self.header if h.strip()]
         for canonical in required:
             if canonical not in found:
-                close = suggestion(canonical, headers)
+                close = suggestion(canonical, [normalise_header(h) for h in self.header if h.strip()])
                 hint = close.replace("Did you mean", "Is it") if close else ""
                 problems.append(InputProblem(1, canonical, f"required column '{canonical}' is missing "
                                              f"from the header row.{hint}"))
@@ -104,12 +103,10 @@ def reports_table_problems(parse: Callable[..., Parsed]) -> Callable[..., Parsed
     return parse_and_report
 
 
-# Cached: every plan binds the same few dozen header names and aliases.
-@lru_cache(maxsize=1024)
 def normalise_header(text: str) -> str:
     """Header text compared without case, outer spaces, or the difference between
     spaces, hyphens and underscores."""
-    return re.sub(r"[\s_\-]+", " ", str(text)).strip().lower()
+    return " ".join(str(text).replace("_", " ").replace("-", " ").split()).lower()
 
 
 def column_letter(index: int) -> str:
@@ -143,9 +140,7 @@ def parse_bytes(data: bytes, name: str = "upload.csv", encoding: str | None = No
         raise InvalidInput([InputProblem(None, None, f"the file is {len(data) / 1048576:.1f} MB; "
                                          f"the limit is {MAX_BYTES // 1048576} MB. Split it or remove "
                                          "embedded images.")])
-    # Only a name holding ".xls" can end in a workbook's suffix; a Path takes microseconds
-    # to build, a good part of the time a small CSV takes to read.
-    suffix = Path(name).suffix.lower() if ".xls" in name.lower() else ""
+    suffix = Path(name).suffix.lower()
     if suffix in XLSX_SUFFIXES or (data[:4] == b"PK\x03\x04" and encoding is None):
         from checker.xlsx import read_xlsx  # the heavy reader stays at the edge
 
@@ -195,21 +190,14 @@ def parse_csv(text: str) -> Table:
     first_line = text[:end] if end >= 0 else text
     delimiter = max(DELIMITERS, key=first_line.count)
     try:
-        records = list(csv.reader(lines(text), delimiter=delimiter))
+        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as error:
         raise InvalidInput([InputProblem(None, None, f"the CSV is malformed ({error}); check for an "
                                          "unclosed quotation mark.")]) from None
     if not records:
         return Table(header=[])
-    # tuple.__new__ builds each Row at C speed, where Row(...) would run Python code per line.
-    rows = list(map(tuple.__new__, repeat(Row), enumerate(records[1:], start=2)))
-    return Table(header=list(map(str.strip, records[0])), rows=rows)
-
-
-def lines(text: str) -> io.StringIO:
-    """The lines of CSV text, ends kept, as the csv module wants them: split at \\n, \\r and
-    \\r\\n. A text without \\r has only \\n to split at, which is found faster."""
-    return io.StringIO(text, newline="" if "\r" in text else "\n")
+    rows = [Row(number, cells) for number, cells in enumerate(records[1:], start=2)]
+    return Table(header=[name.strip() for name in records[0]], rows=rows)
 
 
 def check_table(table: Table, formulas: bool = True) -> Table:
@@ -231,25 +219,7 @@ def check_table(table: Table, formulas: bool = True) -> Table:
 
 def non_blank_rows(rows: list[Row]) -> list[Row]:
     """The rows holding anything but white space."""
-    try:
-        # Nearly every row starts with a filled text cell, which alone shows it is not
-        # blank: one pass over the first cells settles most tables. An empty row or a
-        # workbook's number, date or empty first cell takes the row-by-row test.
-        if all(row.cells[0].strip() for row in rows):
-            return rows
-    except (IndexError, AttributeError):
-        pass
-    return [row for row in rows if not is_blank_row(row.cells)]
-
-
-def is_blank_row(cells: list) -> bool:
-    """True for a row of empty cells."""
-    # A row of text is joined once and tested at C speed; a spreadsheet's numbers, dates
-    # and empty cells make the join fail and take the cell-by-cell test.
-    try:
-        return not "".join(cells).strip()
-    except TypeError:
-        return all(map(is_blank, cells))
+    return [row for row in rows if not all(map(is_blank, row.cells))]
 
 
 def formula_problems(table: Table) -> list[InputProblem]:
@@ -262,8 +232,3 @@ def formula_problems(table: Table) -> list[InputProblem]:
         # The substring test first: it rules out almost every cell at C speed.
         if isinstance(cell, str) and "=" in cell and FORMULA.match(cell)
     ]
-
-
-def is_blank(cell) -> bool:
-    """True for an empty cell: None or only white space."""
-    return cell is None or (isinstance(cell, str) and not cell.strip())

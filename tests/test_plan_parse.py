@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from checker.plan.parse import cell_date, parse_posts
+from checker.plan.parse import parse_posts
 from checker.problems import InvalidInput
 from checker.tables import Row, Table, parse_bytes
 
@@ -119,47 +119,6 @@ def test_formula_cells_are_reported_with_missing_columns():
     assert {column for row, column, _ in found if row == 1} == {"format", "category", "goal", "kpi"}
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("2026-12-01", dt.date(2026, 12, 1)),
-    ("2026-12-01 10:30", dt.date(2026, 12, 1)),
-    ("2026-12-01T10:30:00", dt.date(2026, 12, 1)),
-    ("1.12.2026", dt.date(2026, 12, 1)),
-    ("01.12.2026 09:00", dt.date(2026, 12, 1)),
-    ("25/12/2026", dt.date(2026, 12, 25)),   # day first: 25 cannot be a month
-    ("12/25/2026", dt.date(2026, 12, 25)),   # month first: 25 cannot be a month
-    ("05/05/2026", dt.date(2026, 5, 5)),     # both readings are the same day
-    ("2026/12/01", dt.date(2026, 12, 1)),
-])
-def test_accepted_dates(text, expected):
-    assert cell_date(text) == expected
-
-
-def test_ambiguous_slash_date_is_never_guessed():
-    with pytest.raises(ValueError) as caught:
-        cell_date("03/04/2027")
-    assert "3 April 2027" in str(caught.value) and "4 March 2027" in str(caught.value)
-
-
-@pytest.mark.parametrize("text, words", [
-    ("31.11.2026", "not a day in the calendar"),
-    ("2026-02-30", "not a day in the calendar"),
-    ("03/04/27", "year in full"),
-    ("Dec 1", "cannot read 'Dec 1'"),
-    ("13/13/2026", "not a day in the calendar"),
-])
-def test_rejected_dates(text, words):
-    with pytest.raises(ValueError) as caught:
-        cell_date(text)
-    assert words in str(caught.value)
-
-
-def test_spreadsheet_date_cells():
-    assert cell_date(dt.datetime(2026, 12, 1, 9, 30)) == dt.date(2026, 12, 1)
-    assert cell_date(dt.date(2026, 12, 1)) == dt.date(2026, 12, 1)
-    with pytest.raises(ValueError, match="is a number, not a date"):
-        cell_date(46357.0)
-
-
 def test_xlsx_cells_of_other_types_are_read_as_text():
     table = Table(header=HEADER.split(","), rows=[
         Row(2, [dt.datetime(2026, 12, 1), "vk", "image", "engaging", "engagement", "likes", 2026])])
@@ -191,37 +150,38 @@ ROW_POOLS = [
 ]
 
 
-def test_a_row_is_a_post_exactly_when_the_full_check_finds_nothing():
-    """Parsing reads a good row by a quicker way than ``check_row``: on random rows, a row
-    the full check finds a problem in raises exactly its problems, and any other becomes
-    the post its cells name."""
+def test_a_row_is_a_post_exactly_when_its_cells_read_well():
+    """On random rows of text, blanks, typos and a workbook's numbers and dates, a row
+    whose every required cell is filled, every vocabulary cell known and date readable
+    becomes the post its cells name; any other is refused."""
     from random import Random
 
-    from checker.plan.parse import Post, cell_text, check_row, clean, find, kpi_cell
+    from checker.cells import UnreadableCell, cell_text, read_date
+    from checker.plan.parse import Post, kpi_cell
+    from checker.plan.vocabulary import find
 
     rng = Random(12)
     header = [*HEADER.split(","), "cta"]
     for _ in range(2000):
         cells = [rng.choice(usual if rng.random() < 0.5 else odd) for usual, odd in ROW_POOLS]
+        date, platform, format, category, goal, kpi, copy, cta = cells
+        values = [find(name, cell_text(cell)) for name, cell in
+                  zip(("platform", "format", "category", "goal"), (platform, format, category, goal))]
+        kpis, unknown = kpi_cell(cell_text(kpi))
+        try:
+            day = read_date(date)
+        except UnreadableCell:
+            day = None
         table = Table(header=header, rows=[Row(2, cells)])
-        where = dict(zip(["date", "platform", "format", "category", "goal", "kpi", "copy", "cta"],
-                         range(8)))
-        found = check_row(table, where, 2, cells)
-        if found:
-            with pytest.raises(InvalidInput) as caught:
+        if None in values or unknown or day is None or not cell_text(kpi) or not cell_text(copy):
+            with pytest.raises(InvalidInput):
                 parse_posts(table)
-            assert caught.value.problems == found
         else:
-            date, platform, format, category, goal, kpi, copy, cta = map(clean, cells)
-            assert parse_posts(table) == [Post(
-                2, cell_date(date), find("platform", str(platform)), find("format", str(format)),
-                find("category", str(category)), find("goal", str(goal)), kpi_cell(str(kpi))[0],
-                cell_text(copy), cta=cell_text(cta))]
+            assert parse_posts(table) == [Post(2, day, *values, kpis, cell_text(copy), cta=cell_text(cta))]
 
 
 def test_rows_parse_as_if_each_were_alone_on_random_plans():
-    """Parsing reads each distinct combination of vocabulary cells and each distinct date
-    once per plan and reuses it: on random plans full of repeats, good and bad, typed
+    """Parsing reads each distinct spelling, KPI cell and date once per plan and reuses it: on random plans full of repeats, good and bad, typed
     cells and blanks, the posts and problems must be exactly those of parsing every row
     as a plan of its own."""
     from random import Random

@@ -17,9 +17,10 @@ from checker.data import load
 from checker.plan.grade import grade_posts
 from checker.plan.parse import Post
 from checker.plan.rubric import RubricError, rubric
-from checker.plan.rules import RULES, integrity
-from checker.plan.rules.base import words
+from checker.plan.rules import RULES
 from checker.plan.rules.content import shared_copies
+from checker.plan.texts import KINDS as PHRASE_KINDS
+from checker.plan.texts import PlanTexts, tactics_in, words_of
 
 START = dt.date(2026, 12, 1)
 DEFAULT = rubric()
@@ -74,18 +75,12 @@ def base_plan() -> list[Post]:
 
 def check(rule_id: str, posts, params=DEFAULT):
     """The verdict of one rule."""
-    return RULES[rule_id].check(posts, params)
+    return RULES[rule_id].check(posts, params, PlanTexts())
 
 
 def replace(posts, row: int, **changes):
     """The plan with one post (by row) changed."""
     return [dataclasses.replace(p, **changes) if p.row == row else p for p in posts]
-
-
-def test_grading_forgets_the_plans_texts():
-    """The text caches serve one plan: grading a class must not keep every plan's copies."""
-    grade_posts(base_plan(), DEFAULT)
-    assert words.cache_info().currsize == 0
 
 
 def test_base_plan_passes_every_rule():
@@ -417,10 +412,9 @@ def test_phrases_are_tried_wherever_they_can_match():
         for _ in range(10):
             around = [" ".join(rng.choices(filler, k=rng.randint(0, 6))) for _ in range(2)]
             text = f"{around[0]} {rng.choice([phrase, phrase.upper(), phrase.lower()])} {around[1]}"
-            searched = tuple(frozenset(entry["tactic"] for entry in table[kind]
-                                       if re.search(entry["pattern"], text.lower()))
-                             for kind in integrity.KINDS)
-            assert integrity.tactics_in(text) == searched, text
+            searched = {kind: frozenset(entry["tactic"] for entry in table[kind]
+                                        if re.search(entry["pattern"], text.lower())) for kind in PHRASE_KINDS}
+            assert tactics_in(text, words_of(text)) == {k: v for k, v in searched.items() if v}, text
 
 
 # score
@@ -482,7 +476,7 @@ def test_cross_post_search_finds_exactly_what_comparing_every_pair_finds():
             for _ in range(rng.randint(0, 3)):  # a few edits: some copies stay above 0.9
                 text[rng.randrange(len(text))] = rng.choice(vocabulary)
             posts.append(post(row, 0, rng.choice(["vk", "telegram", "x"]), copy=" ".join(text)))
-        entries = [(p, words(p.copy)) for p in posts]
+        entries = [(p, words_of(p.copy)) for p in posts]
         linked = {frozenset(p.row for p in g) for g in shared_copies(entries, 0.9) if len(g) > 1}
         group_of = {p.row: {p.row} for p in posts}
         for n, (a, x) in enumerate(entries):

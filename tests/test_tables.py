@@ -203,12 +203,12 @@ def test_column_name_falls_back_to_the_letter():
 
 
 def test_blank_rows_and_formulas_are_found_in_rows_of_any_cell_types():
-    """Rows of text are tested joined, other rows cell by cell: on random rows mixing
-    text, blanks, numbers, dates and formulas both find exactly the blank rows and the
-    formula cells a cell-by-cell reading finds."""
+    """On random rows mixing text, blanks, numbers, dates and formulas, the table check
+    drops exactly the blank rows and names exactly the formula cells of the others."""
     from random import Random
 
-    from checker.tables import FORMULA, Row, Table, check_table, is_blank
+    from checker.cells import is_blank
+    from checker.tables import FORMULA, Row, Table, check_table
 
     rng = Random(3)
     pool = ["", "  ", "\t", "text", " a ", "=SUM(A1:A2)", " =IF(1,2)", "=5 reasons", "a=b", None, 0, 2.5,
@@ -228,26 +228,3 @@ def test_blank_rows_and_formulas_are_found_in_rows_of_any_cell_types():
             checked = check_table(table)
             assert [r.number for r in checked.rows] == kept
             assert [(p.row, p.column) for p in checked.problems] == [(n, table.column_name(i)) for n, i in formulas]
-
-
-def test_csv_lines_split_as_a_file_opened_with_newline_empty():
-    """A text without \\r is split at \\n only, which is faster: on random texts of quotes,
-    delimiters and every kind of line end the csv module reads the same rows, or fails with
-    the same error, as from a file opened with newline=''."""
-    import csv
-    from random import Random
-
-    from checker.tables import lines
-
-    def read(source, delimiter):
-        try:
-            return list(csv.reader(source, delimiter=delimiter))
-        except csv.Error as error:
-            return str(error)
-
-    rng = Random(5)
-    pieces = ["a", " ", ",", ";", '"', '""', "\n", "\r", "\r\n", "\v", "\x85", "\u2028", "\x00", "я"]
-    for _ in range(3000):
-        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 20)))
-        delimiter = rng.choice(",;")
-        assert read(lines(text), delimiter) == read(io.StringIO(text, newline=""), delimiter)

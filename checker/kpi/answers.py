@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from checker.cells import cell_at, is_blank
 from checker.kpi.metrics import METRICS, SETTINGS
 from checker.problems import InputProblem, InvalidInput, suggestion
-from checker.tables import Table, is_blank, normalise_header, read_table, reports_table_problems
+from checker.tables import Table, normalise_header, read_table, reports_table_problems
 
 COLUMNS = {"metric": SETTINGS["answers"]["metric"], "value": SETTINGS["answers"]["value"]}
 # Every way of naming a metric, normalised like headers are.
@@ -50,9 +51,8 @@ def answers_from_table(table: Table) -> dict[str, Answer]:
     answers: dict[str, Answer] = {}
     problems = []
     for row in table.rows:
-        cells = row.cells
-        name = cells[where["metric"]] if where["metric"] < len(cells) else None
-        value = cells[where["value"]] if where["value"] < len(cells) else None
+        name = cell_at(row.cells, where["metric"])
+        value = cell_at(row.cells, where["value"])
         if is_blank(name):
             if not is_blank(value):
                 problems.append(InputProblem(row.number, metric_header, "this value has no metric "

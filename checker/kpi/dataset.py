@@ -13,15 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
+from checker.cells import NotADate, NotANumber, cell_at, is_blank, read_date, read_number
 from checker.kpi.metrics import ENGAGEMENTS, METRICS, SETTINGS
-from checker.kpi.numbers import NotANumber, parse_number
 from checker.problems import InputProblem, InvalidInput
-from checker.tables import Table, is_blank, parse_bytes, read_table, reports_table_problems
+from checker.tables import Table, parse_bytes, read_table, reports_table_problems
 
 COLUMNS: dict[str, list[str]] = SETTINGS["dataset"]
 TEXT_COLUMNS = ("post_id", "date", "platform")
 NUMBER_COLUMNS = tuple(c for c in COLUMNS if c not in TEXT_COLUMNS)
-DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%Y/%m/%d")
 
 
 @dataclass
@@ -77,14 +76,12 @@ def dataset_from_table(table: Table, metric_ids: Iterable[str]) -> Dataset:
     numbers: dict[str, list[float]] = {c: [] for c in NUMBER_COLUMNS if c in where}
     dates = []
     for row in table.rows:
-        cell = cell_of(row.cells, where["date"])
-        date = parse_date(cell)
-        if date is None:
-            problems.append(InputProblem(row.number, headers["date"], f"'{'' if cell is None else cell}' "
-                                         "is not a date; write it as YYYY-MM-DD, for example 2026-09-14."))
-        dates.append(date)
+        try:
+            dates.append(read_date(cell_at(row.cells, where["date"])))
+        except NotADate as error:
+            problems.append(InputProblem(row.number, headers["date"], str(error)))
         for column, values in numbers.items():
-            values.append(read_count(cell_of(row.cells, where[column]), row.number, headers[column], problems))
+            values.append(read_count(cell_at(row.cells, where[column]), row.number, headers[column], problems))
     if not problems:
         problems += impossible_rows(table, numbers, headers)
     if problems:
@@ -96,33 +93,13 @@ def dataset_from_table(table: Table, metric_ids: Iterable[str]) -> Dataset:
     return data
 
 
-def cell_of(cells: list, index: int):
-    """A row's cell, or None where the row is shorter than the header."""
-    return cells[index] if index < len(cells) else None
-
-
-def parse_date(cell) -> dt.date | None:
-    """A date from a spreadsheet date or typed text; None when it is not one."""
-    if isinstance(cell, dt.datetime):
-        return cell.date()
-    if isinstance(cell, dt.date):
-        return cell
-    text = "" if cell is None else str(cell).strip()
-    for pattern in DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
-    return None
-
-
 def read_count(cell, row: int, column: str, problems: list[InputProblem]) -> float:
     """A non-negative number from a cell; records a problem (and returns 0) otherwise."""
     if is_blank(cell):
         problems.append(InputProblem(row, column, "the cell is empty; write 0 if there were none."))
         return 0.0
     try:
-        value = parse_number(cell).value
+        value = read_number(cell).value
     except NotANumber as error:
         problems.append(InputProblem(row, column, f"{error}; this column holds numbers only."))
         return 0.0

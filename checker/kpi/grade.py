@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from checker.cells import NotANumber, Number, is_blank, read_number
 from checker.exercises import Exercise
 from checker.kpi.answers import Answer, read_answers
 from checker.kpi.dataset import Dataset, dataset_from_text, read_dataset
@@ -12,13 +13,11 @@ from checker.kpi.diagnose import MISSING, NOT_A_NUMBER, explain
 from checker.kpi.generate import learner_dataset_csv
 from checker.kpi.messages import messages_from_text, read_messages
 from checker.kpi.metrics import METRICS, Metric, asked_metrics, close_enough, dataset_table
-from checker.kpi.numbers import NotANumber, Typed, parse_number
 from checker.problems import InputProblem, InvalidInput
 from checker.report import Finding, Result
-from checker.tables import is_blank
 
 
-def answered_value(metric: Metric, typed: Typed) -> float:
+def answered_value(metric: Metric, typed: Number) -> float:
     """The number an answer means in the metric's unit: a percent sign on a ratio
     divides by 100 (ROAS ``320%`` is 3.2); on a percentage it is just the unit."""
     return typed.value / 100 if typed.percent and metric.unit == "ratio" else typed.value
@@ -31,7 +30,7 @@ def judge(metric: Metric, data: Dataset, answer: Answer | None) -> Finding:
         return Finding(rule, "fail", f"{metric.title} is not answered. Compute {metric.formula}, and "
                        f"write it on the row '{metric.id}'.", code=MISSING)
     try:
-        value = answered_value(metric, parse_number(answer.cell))
+        value = answered_value(metric, read_number(answer.cell))
     except NotANumber:
         return Finding(rule, "fail", f"{metric.title}: '{answer.cell}' (row {answer.row}) is not a number. "
                        "Write the value alone, such as 2.35, 2,35 or 2.35%.", code=NOT_A_NUMBER)

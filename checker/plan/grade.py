@@ -8,7 +8,7 @@ from typing import Sequence
 from checker.plan.parse import Post, parse_posts
 from checker.plan.rubric import Rubric
 from checker.plan.rules import RULES
-from checker.plan.rules.base import forget_plan
+from checker.plan.texts import PlanTexts
 from checker.report import Finding, Result
 from checker.tables import Table
 
@@ -17,15 +17,13 @@ def grade_posts(posts: Sequence[Post], rubric: Rubric) -> tuple[list[Finding], f
     """Findings for every rule (in the rubric's order), the score, and whether a critical
     rule failed."""
     findings, earned, critical_failed = [], 0.0, False
-    try:
-        for rule_id, weight in rubric.weights.items():
-            rule = RULES[rule_id]
-            verdict = rule.check(posts, rubric)
-            findings.append(Finding(rule_id, verdict.status, verdict.message, list(verdict.rows)))
-            earned += weight * verdict.earned()
-            critical_failed |= rule.critical and verdict.status == "fail"
-    finally:
-        forget_plan()
+    texts = PlanTexts()
+    for rule_id, weight in rubric.weights.items():
+        rule = RULES[rule_id]
+        verdict = rule.check(posts, rubric, texts)
+        findings.append(Finding(rule_id, verdict.status, verdict.message, list(verdict.rows)))
+        earned += weight * verdict.earned()
+        critical_failed |= rule.critical and verdict.status == "fail"
     total = sum(rubric.weights.values())
     return findings, round(100 * earned / total, 1) if total else 100.0, critical_failed
 

@@ -4,7 +4,7 @@ and KPIs, each canonical value with its aliases (``checker/data/vocabulary.toml`
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from checker.data import load
 from checker.tables import normalise_header as normalise
@@ -40,10 +40,8 @@ def vocabulary(field: str) -> Vocabulary:
     return Vocabulary(field, tuple(entries), lookup)
 
 
-@lru_cache(maxsize=4096)
 def find(field: str, text: str) -> str | None:
-    """The canonical value of ``field`` that ``text`` names (cached: a plan repeats the
-    same few spellings on every row)."""
+    """The canonical value of ``field`` that ``text`` names, or None."""
     return vocabulary(field).lookup.get(normalise(text))
 
 

@@ -11,13 +11,13 @@ answer; an empty answer is simply unanswered.
 from __future__ import annotations
 
 import json
-import math
 import re
 from pathlib import Path
 
+from checker.cells import UnreadableCell, cell_at, cell_text, is_blank, read_number
 from checker.problems import InputProblem, InvalidInput, suggestion
 from checker.quiz.bank import Bank, Question
-from checker.tables import Table, is_blank, read_table, reports_table_problems
+from checker.tables import Table, read_table, reports_table_problems
 
 COLUMNS = {"question": ("question id", "id"), "answer": ("answers", "response")}
 TRUE_WORDS, FALSE_WORDS = ("true", "t", "yes"), ("false", "f", "no")
@@ -36,13 +36,9 @@ def read_answers(path: str | Path, bank: Bank) -> dict[str, object]:
 def answers_from_table(table: Table, bank: Bank) -> dict[str, object]:
     """Parse the rows of an answer sheet (columns question and answer) for ``bank``."""
     columns = table.bind(COLUMNS, required=("question", "answer"))
-    entries = [(row.number, _cell(row.cells, columns["question"]), _cell(row.cells, columns["answer"]))
+    entries = [(row.number, cell_at(row.cells, columns["question"]), cell_at(row.cells, columns["answer"]))
                for row in table.rows]
     return parse_answers(bank, entries)
-
-
-def _cell(cells: list, index: int):
-    return cells[index] if index < len(cells) else None
 
 
 def _json_entries(path: Path) -> list[tuple[int | None, object, object]]:
@@ -63,7 +59,7 @@ def parse_answers(bank: Bank, entries: list[tuple[int | None, object, object]]) 
     problems: list[InputProblem] = []
     ids = [q.id for q in bank.questions]
     for row, raw_id, raw in entries:
-        qid = str(raw_id).strip() if raw_id is not None else ""
+        qid = cell_text(raw_id)
         question = bank.question(qid)
         if question is None:
             problems.append(InputProblem(row, "question", f"'{qid}' is not a question of the quiz "
@@ -140,20 +136,12 @@ def _fold(text: str) -> str:
 
 
 def _number(raw, unit: str) -> float:
-    if isinstance(raw, bool) or not isinstance(raw, (int, float, str)):
-        raise ValueError(f"the answer must be a number, not {raw!r}.")
-    if isinstance(raw, str):
-        text = raw.strip()
-        if unit and text.endswith(unit):
-            text = text[: -len(unit)]
-        text = re.sub(r"\s", "", text.rstrip("%"))
-        if "," in text:
-            raise ValueError(f"'{raw}': write the number with a point for decimals and no thousands "
-                             "separators, e.g. 1250.5.")
-        try:
-            raw = float(text)
-        except ValueError:
-            raise ValueError(f"'{raw}' is not a number.") from None
-    if not math.isfinite(raw):
-        raise ValueError(f"'{raw}' is not a finite number.")
-    return float(raw)
+    """A numeric answer as ``checker.cells`` reads numbers, after the question's unit
+    ("25 RUB" answers a question in RUB). A percent sign is the unit of a percentage, not
+    a division by 100: the question says which unit it wants."""
+    if isinstance(raw, str) and unit and raw.strip().endswith(unit):
+        raw = raw.strip()[: -len(unit)]
+    try:
+        return read_number(raw).value
+    except UnreadableCell as error:
+        raise ValueError(f"{error}.") from None

@@ -1,24 +1,22 @@
 """How a rule is declared: one function per rule id, registered with its learner-facing
 title and whether failing it fails the plan outright. Its weight lives in the rubric
-data (``plan_rubric.toml``), its explanation in its docstring."""
+data (``plan_rubric.toml``), its explanation in its docstring.
+
+A rule's check is called as ``check(posts, rubric, texts)``: the plan's posts in row
+order, the rubric's parameters, and the plan's ``PlanTexts`` (the words and tactics of
+its texts, for the rules that read them)."""
 
 from __future__ import annotations
 
 import inspect
-import string
 from dataclasses import dataclass
-from functools import cache
 from typing import Callable, Sequence
 
 from checker.plan.parse import Post
 from checker.plan.rubric import Rubric
+from checker.plan.texts import PlanTexts
 
 CREDIT = {"pass": 1.0, "warn": 0.5, "fail": 0.0}
-# Punctuation turned into spaces before a text is split into words: ASCII marks through
-# a byte table and the typographic marks learners paste from word processors by their
-# UTF-8 bytes, both at C speed (a str.translate table is slow on non-ASCII text).
-ASCII_PUNCTUATION = bytes.maketrans(string.punctuation.encode(), b" " * len(string.punctuation))
-TYPOGRAPHIC = tuple(mark.encode() for mark in "«»“”„‘’—–…•·")
 
 
 @dataclass(frozen=True)
@@ -36,7 +34,7 @@ class Verdict:
         return CREDIT[self.status] if self.credit is None else self.credit
 
 
-Check = Callable[[Sequence[Post], Rubric], Verdict]
+Check = Callable[[Sequence[Post], Rubric, PlanTexts], Verdict]
 
 
 @dataclass(frozen=True)
@@ -55,22 +53,6 @@ class Rule:
 
 
 RULES: dict[str, Rule] = {}
-PLAN_CACHES: list = []
-
-
-def plan_cache(function: Callable) -> Callable:
-    """Cache a function of a plan's texts while the plan is graded: several rules read the
-    same copy. ``forget_plan`` empties the cache afterwards, because a class's plans share
-    no copy and a cache full of old plans only slows the next one down."""
-    cached = cache(function)
-    PLAN_CACHES.append(cached)
-    return cached
-
-
-def forget_plan() -> None:
-    """Empty every ``plan_cache``: called when a plan has been graded."""
-    for cached in PLAN_CACHES:
-        cached.cache_clear()
 
 
 def rule(rule_id: str, title: str, critical: bool = False) -> Callable[[Check], Check]:
@@ -111,14 +93,3 @@ def plural(count: int, word: str, many: str | None = None) -> str:
 def agree(rows: Sequence, singular: str, many: str) -> str:
     """The verb form that agrees with a list of rows: 'row 4 uses', 'rows 4 and 9 use'."""
     return singular if len(rows) == 1 else many
-
-
-@plan_cache
-def words(text: str) -> frozenset[str]:
-    """The distinct words of a text, in lower case and without punctuation (cached:
-    several rules read the same copy)."""
-    data = text.lower().encode()
-    if not data.isascii():
-        for mark in TYPOGRAPHIC:
-            data = data.replace(mark, b" ")
-    return frozenset(data.translate(ASCII_PUNCTUATION).decode().split())

@@ -21,7 +21,7 @@ def when(day) -> str:
 
 
 @rule("plan.horizon", "The plan covers a month", critical=True)
-def horizon(posts, rubric):
+def horizon(posts, rubric, texts):
     """A content plan is prepared about a month ahead, so posts are ready before they are
     due and the rhythm of publishing never depends on a good day. The span counts from
     the first post's date to the last one's, both included. Critical: a plan of a few
@@ -41,7 +41,7 @@ def horizon(posts, rubric):
 
 
 @rule("plan.platforms", "The plan uses the platforms it needs")
-def platforms(posts, rubric):
+def platforms(posts, rubric, texts):
     """Different audiences live on different platforms, so a plan reaches at least the
     minimum number of them and every platform the brief requires."""
     used = {p.platform for p in posts}
@@ -61,7 +61,7 @@ def platforms(posts, rubric):
 
 
 @rule("plan.cadence", "Each platform hears from you regularly")
-def cadence(posts, rubric):
+def cadence(posts, rubric, texts):
     """An audience that hears nothing for over a week drifts away, and a burst of posts in
     one day buries each of them. On every platform the gap between consecutive posts
     (and from the plan's first day to the first post there, and from the last post there

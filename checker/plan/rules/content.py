@@ -8,10 +8,10 @@ import math
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from itertools import chain, count, repeat
-from operator import add, attrgetter, mul
+from itertools import chain
+from operator import attrgetter
 
-from checker.plan.rules.base import Verdict, agree, per_row, plural, rows_text, rule, words
+from checker.plan.rules.base import Verdict, agree, per_row, plural, rows_text, rule
 from checker.plan.rules.calendar import platform_name
 from checker.plan.vocabulary import goal_kpis, label
 
@@ -19,7 +19,7 @@ URL = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|ru|org|net|io|co|shop|online
 
 
 @rule("plan.mix", "The content mix matches the target")
-def mix(posts, rubric):
+def mix(posts, rubric, texts):
     """A feed of nothing but offers tires followers; a feed with no offer sells nothing.
     Each group of categories stays within the tolerance of its target share."""
     counts = Counter(map(attrgetter("category"), posts))
@@ -47,13 +47,13 @@ def mix(posts, rubric):
 
 
 @rule("plan.cross-post", "Each platform gets its own copy")
-def cross_post(posts, rubric):
+def cross_post(posts, rubric, texts):
     """Posting the same text everywhere is the classic beginner's mistake: each network has
     its own audience, length and tone. Copies of at least the minimum length that are the
     same or near-identical on two or more platforms fail. Near-identical means sharing at
     least the similarity threshold of their words (the Dice coefficient of the two sets of
     words, compared without case or punctuation)."""
-    entries = [(p, words(p.copy)) for p in posts if len(p.copy) >= rubric.cross_post_min_chars]
+    entries = [(p, texts.words(p.copy)) for p in posts if len(p.copy) >= rubric.cross_post_min_chars]
     copies = [g for g in shared_copies(entries, rubric.cross_post_similarity)
               if len(g) > 1 and len({p.platform for p in g}) > 1]
     if not copies:
@@ -75,19 +75,18 @@ def shared_copies(entries: list, threshold: float) -> list[list]:
     copy); two sets reaching the threshold share a word among each one's first
     ``len - overlap + 1``, where ``overlap`` is the fewest words in common the threshold
     allows. Words found in one copy only come first and match nothing, so they are
-    skipped. Each word's rank is the number of copies holding it times the number of
-    distinct words, plus a serial number: sorting a copy's ranks is a sort of small
-    integers, and equally rare words are ordered the same way in every copy, as the
-    method requires."""
+    skipped. Each word's rank is its place in the plan's words sorted by the number of
+    copies holding them: sorting a copy's ranks is a sort of small integers, and equally
+    rare words are ordered the same way in every copy, as the method requires."""
     frequency = Counter(chain.from_iterable(tokens for _, tokens in entries))
-    span = len(frequency)
-    rank = dict(zip(frequency, map(add, map(mul, frequency.values(), repeat(span)), count())))
-    shared_from = 2 * span  # the lowest rank of a word found in two copies or more
+    rarest_first = sorted(frequency, key=frequency.__getitem__)
+    rank = dict(zip(rarest_first, range(len(rarest_first))))
+    shared_from = list(frequency.values()).count(1)  # the rank of the first word in two copies or more
     index = {}
     candidates = set()
     for position, (_, tokens) in enumerate(entries):
         overlap = math.ceil(threshold * len(tokens) / (2 - threshold) - 1e-9)
-        ranks = sorted(map(rank.__getitem__, tokens))
+        ranks = sorted([rank[word] for word in tokens])
         for key in ranks[bisect_left(ranks, shared_from):len(ranks) - overlap + 1]:
             others = index.get(key)
             if others is None:  # most prefix words are in no earlier prefix
@@ -118,7 +117,7 @@ def shared_copies(entries: list, threshold: float) -> list[list]:
 
 
 @rule("plan.goal-kpi", "Each post's KPI measures its goal")
-def goal_kpi(posts, rubric):
+def goal_kpi(posts, rubric, texts):
     """A KPI follows from the goal: reach shows awareness, clicks show traffic, conversions
     show sales. A post whose KPIs measure none of its goal cannot tell you whether it
     worked."""
@@ -140,7 +139,7 @@ def goal_kpi(posts, rubric):
 
 
 @rule("plan.cta", "Traffic and sales posts ask for the action")
-def cta(posts, rubric):
+def cta(posts, rubric, texts):
     """A post meant to bring visitors or sales says what to do next: a call to action in
     the cta column, or a link in the link column or in the copy."""
     due = [p for p in posts if p.goal in rubric.cta_goals]

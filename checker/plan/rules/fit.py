@@ -28,7 +28,7 @@ def platforms() -> dict:
 
 
 @rule("plan.platform-fit", "Each post's format suits its platform")
-def platform_fit(posts, rubric):
+def platform_fit(posts, rubric, texts):
     """A format must exist on its platform (Instagram, TikTok and YouTube have no text-only
     posts) and should suit it (a text-only post on VK gets lost in the feed)."""
     table = platforms()
@@ -82,7 +82,7 @@ def copy_length(post, spec: dict) -> tuple[int, int, str]:
 
 
 @rule("plan.length", "Each copy fits its platform's limit")
-def length(posts, rubric):
+def length(posts, rubric, texts):
     """A copy longer than its platform allows is cut off or refused. Each platform counts
     its own way: X weighs URLs as 23 and CJK characters and emoji as 2, Telegram counts
     UTF-16 units and allows less under a photo or video than in a text message."""
@@ -116,7 +116,7 @@ def hashtag_count(post) -> int:
 
 
 @rule("plan.hashtags", "Hashtags stay within what the platform rewards")
-def hashtags(posts, rubric):
+def hashtags(posts, rubric, texts):
     """More hashtags than a platform allows are refused or make it ignore them all
     (Instagram takes 5, YouTube ignores every hashtag on a video with more than 15); past
     a platform's own advice they read as spam."""
