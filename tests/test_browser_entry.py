@@ -11,9 +11,8 @@ import pytest
 from checker import browser
 from checker.cli import main
 from checker.exercises import load_exercise
-from checker.kpi.dataset import dataset_from_text
 from checker.kpi.generate import learner_dataset_csv
-from checker.kpi.grade import asked_metrics
+from checker.kpi.grade import asked_metrics, dataset_from_csv
 from checker.kpi.metrics import METRICS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,7 +28,7 @@ def cli_json(capsys, *argv: str) -> dict:
 def correct_answers(exercise_id: str, learner: str) -> str:
     """An answer sheet with every asked metric computed by checker.kpi from the learner's data."""
     exercise = load_exercise(exercise_id)
-    data = dataset_from_text(learner_dataset_csv(exercise, learner), asked_metrics(exercise))
+    data = dataset_from_csv(learner_dataset_csv(exercise, learner), asked_metrics(exercise))
     return "metric,value\n" + "".join(f"{m},{METRICS[m].value(data):.6f}\n" for m in asked_metrics(exercise))
 
 
@@ -52,12 +51,13 @@ def test_a_broken_file_gives_the_cli_input_problems(capsys, tmp_path, name, data
     assert browser.grade("plan", "coffee-shop-plan", name, data) == expected
 
 
-def test_kpi_answers_match_the_cli(capsys, tmp_path):
+@pytest.mark.parametrize("exercise_id", ["paid-funnel", "service-report"])
+def test_kpi_answers_match_the_cli(capsys, tmp_path, exercise_id):
     sheet = tmp_path / "my-answers.csv"
-    sheet.write_text(correct_answers("paid-funnel", LEARNER), encoding="utf-8")
-    expected = cli_json(capsys, "kpi", str(sheet), "--learner", LEARNER, "--exercise", "paid-funnel")
+    sheet.write_text(correct_answers(exercise_id, LEARNER), encoding="utf-8")
+    expected = cli_json(capsys, "kpi", str(sheet), "--learner", LEARNER, "--exercise", exercise_id)
     assert expected["score"] == 100 and expected["passed"] is True
-    assert browser.grade("kpi", "paid-funnel", sheet.name, sheet.read_bytes(), learner=LEARNER) == expected
+    assert browser.grade("kpi", exercise_id, sheet.name, sheet.read_bytes(), learner=LEARNER) == expected
 
 
 def test_kpi_answers_are_graded_against_the_named_learner(capsys, tmp_path):
