@@ -15,10 +15,11 @@ import datetime as dt
 from pathlib import Path
 from typing import Iterable
 
+from checker.cells import cell_at, cell_text, is_blank
 from checker.kpi.dataset import Dataset
 from checker.kpi.metrics import METRICS, SETTINGS
 from checker.problems import InputProblem, InvalidInput
-from checker.tables import Table, is_blank, parse_bytes, read_table, reports_table_problems
+from checker.tables import Table, parse_bytes, read_table, reports_table_problems
 
 COLUMNS: dict[str, list[str]] = SETTINGS["messages"]
 TYPES: dict[str, str] = {spelling.casefold(): kind for kind, spellings in SETTINGS["message_types"].items()
@@ -60,7 +61,7 @@ def messages_from_table(table: Table, metric_ids: Iterable[str]) -> Dataset:
     counts: dict[str, list[float]] = {c: [] for c in SOURCES}
     dates = []
     for row in table.rows:
-        cells = {c: row.cells[i] if i < len(row.cells) else None for c, i in where.items()}
+        cells = {c: cell_at(row.cells, i) for c, i in where.items()}
         found: list[tuple[str, str]] = []  # (column, message)
         kind, received, replied, resolved = read_message(cells, found)
         problems += [InputProblem(row.number, headers[column], message) for column, message in found]
@@ -110,11 +111,6 @@ def read_message(cells: dict, found: list[tuple[str, str]]):
             found.append(("resolved", f"'{cell_text(cells['resolved'])}' is not yes or no; write yes, no, "
                           "or leave the cell empty (no)."))
     return kind, received, replied, bool(resolved)
-
-
-def cell_text(cell) -> str:
-    """A cell as stripped text ('' when empty)."""
-    return "" if cell is None else str(cell).strip()
 
 
 def read_time(cell) -> dt.datetime | None:
