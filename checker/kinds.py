@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 KINDS: dict[str, str] = {
     "plan": "checker.plan.exercise",
     "kpi": "checker.kpi.exercise",
+    "campaign": "checker.campaign.exercise",
 }
 
 

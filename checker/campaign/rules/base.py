@@ -1,0 +1,84 @@
+"""How a media-plan rule is declared: one function per rule id under ``@rule``, with the
+title the learner reads; its docstring is what the rubric page shows, its weight is in
+``campaign_rubric.toml``. A rule is called with the ``Campaign`` (the plan's lines, the
+figures they are graded against, the rubric) and returns a ``Judgement``: the plan
+rules' ``Verdict`` (status, message, rows, partial credit) and the code of the mistake
+it diagnosed, if any."""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass, field
+from typing import Callable, Sequence
+
+from checker.campaign.figures import Figures
+from checker.campaign.forecast import Forecast, forecast
+from checker.campaign.parse import Line
+from checker.campaign.rubric import Rubric
+from checker.plan.rules.base import Verdict, agree, per_row, plural, rows_text
+
+__all__ = ["agree", "Campaign", "Judgement", "RULES", "Verdict", "judged", "per_row", "plural", "rows_text", "rule", "sentences"]
+
+
+@dataclass
+class Campaign:
+    """A parsed media plan with what it is graded against, and each line's right
+    forecast (by row), computed once for the rules that read it."""
+
+    lines: Sequence[Line]
+    figures: Figures
+    rubric: Rubric
+    forecasts: dict[int, Forecast] = field(init=False)
+
+    def __post_init__(self):
+        self.forecasts = {line.row: forecast(line) for line in self.lines}
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """A rule's verdict and the code of the mistake it diagnosed (None: none)."""
+
+    verdict: Verdict
+    code: str | None = None
+
+
+def judged(verdict: Verdict, codes: dict[int, str]) -> Judgement:
+    """A verdict with the code of its first row's mistake (``codes``: row -> code; key 0
+    for a mistake of the whole plan, which comes first)."""
+    return Judgement(verdict, codes[min(codes)] if codes else None)
+
+
+def sentences(notes: Sequence[str]) -> str:
+    """Notes about several rows as one message: joined by semicolons, capitalised, ended."""
+    text = "; ".join(notes)
+    return text[:1].upper() + text[1:] + "."
+
+
+Check = Callable[[Campaign], Judgement]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A registered media-plan rule."""
+
+    id: str
+    title: str
+    check: Check
+
+    @property
+    def explanation(self) -> str:
+        """What the rule asks of a plan and why (its docstring)."""
+        return inspect.getdoc(self.check) or ""
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(rule_id: str, title: str) -> Callable[[Check], Check]:
+    """Register the decorated function as the check of rule ``rule_id``."""
+    def register(check: Check) -> Check:
+        if rule_id in RULES:
+            raise ValueError(f"rule {rule_id} is declared twice")
+        RULES[rule_id] = Rule(rule_id, title, check)
+        return check
+    return register
