@@ -115,12 +115,10 @@ class Growth:
 
 @dataclass(frozen=True)
 class Median:
-    """The median of a column over the rows a flag column marks (the answered messages),
-    × ``scale``."""
+    """The median of a column over the rows a flag column marks (the answered messages)."""
 
     column: str
     over: str
-    scale: float = 1
     mean: bool = False  # average with the mean instead: only a mistake does this
 
     def value(self, data: Dataset) -> float:
@@ -128,7 +126,7 @@ class Median:
         values = [v for v, flag in zip(data.columns[self.column], data.columns[self.over]) if flag]
         if not values:
             raise ZeroDivisionError(f"no row has {self.over}")
-        return (fmean(values) if self.mean else median(values)) * self.scale
+        return fmean(values) if self.mean else median(values)
 
     def undefined(self, data: Dataset) -> list[Undefined]:
         """A median of no rows does not exist."""
