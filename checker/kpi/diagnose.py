@@ -106,7 +106,8 @@ def missing_x1000(metric: Metric, data: Dataset) -> Candidates:
 
 @diagnosis("revenue-not-net")
 def revenue_not_net(metric: Metric, data: Dataset) -> Candidates:
-    """Revenue divided by spend without subtracting the spend first."""
+    """What came back (for ROMI, the gross margin) divided by the spend without
+    subtracting the spend first."""
     if isinstance(metric.rule, Ratio) and metric.rule.numerator.subtract:
         gross = replace(metric.rule.numerator, subtract=())
         taken = " and ".join(metric.rule.numerator.subtract)
