@@ -21,6 +21,8 @@ FIXTURE = Path(__file__).parent / "fixtures" / "quiz"
 NODE = shutil.which("node")
 RUNNER = """
 const quiz = require(process.argv[1]);
+// Extra question types a test registers, as JavaScript run with `quiz` in scope.
+new Function("quiz", process.argv[2])(quiz);
 const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
 const byId = Object.fromEntries(input.questions.map(q => [q.id, q]));
 const verdicts = input.cases.map(([id, answer]) => quiz.gradeQuestion(byId[id], answer, input.strings, input.slack));
@@ -51,10 +53,12 @@ def banks() -> list[Bank]:
     return [load_bank("sample", FIXTURE)] + [load_bank(b, ROOT) for b in list_banks(ROOT)]
 
 
-def run_widget(bank_data: list[dict], cases: list, scores: list) -> dict:
+def run_widget(bank_data: list[dict], cases: list, scores: list, register: str = "") -> dict:
+    """quiz.js's verdicts on ``cases`` ((question id, canonical answer) pairs) and its
+    scores for ``scores`` ((correct, total) pairs), after running ``register``."""
     payload = {"questions": bank_data, "cases": cases, "scores": scores,
                "strings": {**STRINGS["quiz"], **STRINGS["grading"]}, "slack": SETTINGS["float_slack"]}
-    out = subprocess.run([NODE, "-e", RUNNER, str(QUIZ_JS)], input=json.dumps(payload),
+    out = subprocess.run([NODE, "-e", RUNNER, str(QUIZ_JS), register], input=json.dumps(payload),
                          capture_output=True, text=True, check=True)
     return json.loads(out.stdout)
 

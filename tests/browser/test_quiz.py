@@ -82,7 +82,7 @@ def answer_by_keyboard(page, bank, question, answer):
         wanted = str(answer[0]) if question.type == "single" else ("true" if answer else "false")
         tab_to(page, f"{base} input")
         page.keyboard.press("Space")
-        for _ in range(len(question.options) + 2):
+        for _ in range(page.locator(f"{base} input").count() + 1):
             if page.locator(f"{base} input:checked").get_attribute("value") == wanted:
                 break
             page.keyboard.press("ArrowDown")

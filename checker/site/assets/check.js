@@ -6,6 +6,8 @@
 (function () {
   "use strict";
   if (typeof document === "undefined") return;
+  // The shared helpers (base.js).
+  var base = window.smmBase;
   var PREFIX = "smm-check:";
   var STATUS_ORDER = { fail: 0, warn: 1, pass: 2 };
   // Material re-runs nothing on instant navigation, so the script's own address is taken
@@ -34,22 +36,12 @@
     });
   }
 
-  function fmt(text, values) {
-    return text.replace(/\{(\w+)\}/g, function (all, name) { return name in values ? values[name] : all; });
-  }
   function el(tag, className, text) {
     var node = document.createElement(tag);
     if (className) node.className = className;
     if (text !== undefined) node.textContent = text;
     return node;
   }
-  function load(key) {
-    try { return JSON.parse(localStorage.getItem(key)) || {}; } catch (e) { return {}; }
-  }
-  function save(key, value) {
-    try { localStorage.setItem(key, JSON.stringify(value)); return true; } catch (e) { return false; }
-  }
-  function today() { return new Date().toISOString().slice(0, 10); }
   function toBase64(bytes) {
     var chunks = [];
     for (var i = 0; i < bytes.length; i += 0x8000) {
@@ -69,24 +61,24 @@
     if (answer.error === "invalid-input") {
       var count = answer.problems.length;
       area.appendChild(el("p", "smm-cp-verdict smm-cp-invalid",
-        count === 1 ? s.invalid_one : fmt(s.invalid, { count: count })));
+        count === 1 ? s.invalid_one : base.format(s.invalid, { count: count })));
       var problems = el("ul", "smm-cp-problems");
       answer.problems.forEach(function (p) {
         var where = [];
-        if (p.row !== null) where.push(fmt(s.problem_row, { row: p.row }));
-        if (p.column !== null) where.push(fmt(s.problem_column, { column: p.column }));
+        if (p.row !== null) where.push(base.format(s.problem_row, { row: p.row }));
+        if (p.column !== null) where.push(base.format(s.problem_column, { column: p.column }));
         problems.appendChild(el("li", null, (where.length ? where.join(", ") + ": " : "") + p.message));
       });
       area.appendChild(problems);
       return;
     }
     if (answer.error) {
-      area.appendChild(el("p", "smm-cp-verdict smm-cp-invalid", fmt(s.usage, { message: answer.message })));
+      area.appendChild(el("p", "smm-cp-verdict smm-cp-invalid", base.format(s.usage, { message: answer.message })));
       return;
     }
     var values = { score: answer.score, threshold: answer.threshold };
     area.appendChild(el("p", "smm-cp-verdict " + (answer.passed ? "smm-cp-passed" : "smm-cp-failed"),
-      fmt(answer.passed ? s.passed : s.not_passed, values)));
+      base.format(answer.passed ? s.passed : s.not_passed, values)));
     area.appendChild(el("h3", null, s.findings));
     var list = el("ul", "smm-cp-findings");
     answer.findings.slice().sort(function (a, b) { return STATUS_ORDER[a.status] - STATUS_ORDER[b.status]; })
@@ -97,7 +89,7 @@
         item.appendChild(document.createTextNode(" "));
         item.appendChild(el("code", null, f.rule));
         if (f.rows && f.rows.length) {
-          var rows = el("span", "smm-cp-rows", " (" + fmt(f.rows.length > 1 ? s.rows : s.row, { rows: f.rows.join(", ") }) + ")");
+          var rows = el("span", "smm-cp-rows", " (" + base.format(f.rows.length > 1 ? s.rows : s.row, { rows: f.rows.join(", ") }) + ")");
           item.appendChild(rows);
         }
         if (f.code) {
@@ -111,12 +103,11 @@
   }
 
   function initPanel(root) {
-    if (root.getAttribute("data-ready")) return;
-    root.setAttribute("data-ready", "true");
-    var config = JSON.parse(root.getAttribute("data-smm"));
+    var config = base.claim(root);
+    if (!config) return;
     var s = config.strings;
-    var key = PREFIX + "v" + config.version + ":" + config.exercise;
-    var record = load(key);
+    var key = base.storageKey(PREFIX, config.version, config.exercise);
+    var record = base.load(key) || {};
     var learner = root.querySelector(".smm-cp-learner");
     var fileInput = root.querySelector(".smm-cp-file");
     var status = root.querySelector(".smm-cp-status");
@@ -128,7 +119,7 @@
       kept.hidden = !record.file && !record.result;
       root.querySelector(".smm-cp-again").hidden = !record.file;
       root.querySelector(".smm-cp-kept-text").textContent = record.file
-        ? fmt(s.kept, { name: record.file.name, size: Math.max(1, Math.round(record.file.size / 1024)) })
+        ? base.format(s.kept, { name: record.file.name, size: Math.max(1, Math.round(record.file.size / 1024)) })
         : s.kept_no_file;
     }
 
@@ -148,7 +139,7 @@
         root.setAttribute("data-run-ms", Math.round(reply.ms));
         return reply.answer;
       }).catch(function (error) {
-        status.textContent = fmt(s.failed, { reason: error.message });
+        status.textContent = base.format(s.failed, { reason: error.message });
         throw error;
       }).finally(function () { busy(false); });
     }
@@ -157,12 +148,12 @@
       if (learner && !name()) { status.textContent = s.enter_name; learner.focus(); return; }
       var keep = bytes.length <= config.keep_limit ? { name: filename, size: bytes.length, data: toBase64(bytes) } : null;
       var options = { kind: config.kind, exercise: config.exercise, filename: filename, learner: name() || null };
-      run("grade", options, bytes, fmt(s.checking, { name: filename })).then(function (answer) {
-        record = { learner: name(), file: keep, result: answer, checked: filename, date: today() };
+      run("grade", options, bytes, base.format(s.checking, { name: filename })).then(function (answer) {
+        record = { learner: name(), file: keep, result: answer, checked: filename, date: base.today() };
         // A file too large for the browser's storage is dropped; the result is still kept.
-        if (!save(key, record)) { record.file = null; save(key, record); }
+        if (!base.save(key, record)) { record.file = null; base.save(key, record); }
         renderResult(area, answer, s);
-        status.textContent = fmt(s.checked, { name: filename, date: record.date });
+        status.textContent = base.format(s.checked, { name: filename, date: record.date });
         showKept();
         // The verdict takes the focus from the pressed button, so keyboard and screen-reader
         // users land on the result, and reading on goes straight into the findings.
@@ -187,7 +178,7 @@
     root.querySelector(".smm-cp-forget").addEventListener("click", function () {
       localStorage.removeItem(key);
       record = { learner: record.learner };
-      if (record.learner) save(key, record);
+      if (record.learner) base.save(key, record);
       fileInput.value = "";
       area.textContent = "";
       status.textContent = s.forgotten;
@@ -198,21 +189,15 @@
       learner.value = record.learner || "";
       learner.addEventListener("change", function () {
         record.learner = name();
-        save(key, record);
+        base.save(key, record);
       });
       root.querySelector(".smm-cp-download").addEventListener("click", function () {
         if (!name()) { status.textContent = s.enter_name; learner.focus(); return; }
         run("dataset", { exercise: config.exercise, learner: name() }, null, s.making_dataset).then(function (answer) {
           if (answer.error) { renderResult(area, answer, s); return; }
           var filename = config.exercise + "-" + name().toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "") + ".csv";
-          var link = el("a");
-          link.href = URL.createObjectURL(new Blob([answer.csv], { type: "text/csv" }));
-          link.download = filename;
-          document.body.appendChild(link);
-          link.click();
-          link.remove();
-          setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
-          status.textContent = fmt(s.dataset_ready, { name: filename });
+          base.download(filename, new Blob([answer.csv], { type: "text/csv" }));
+          status.textContent = base.format(s.dataset_ready, { name: filename });
         }, function () {});
       });
     }
@@ -220,16 +205,11 @@
     showKept();
     if (record.result) {
       renderResult(area, record.result, s);
-      status.textContent = fmt(s.checked, { name: record.checked, date: record.date });
+      status.textContent = base.format(s.checked, { name: record.checked, date: record.date });
     }
   }
 
-  function init() {
+  base.onEveryPage(function () {
     [].slice.call(document.querySelectorAll(".smm-checkpanel")).forEach(initPanel);
-  }
-  // Material's instant navigation swaps pages without reloading scripts; document$
-  // announces each new page, the first one included.
-  if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  });
 })();

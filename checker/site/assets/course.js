@@ -25,9 +25,5 @@
       nav.setAttribute("aria-label", "Code block " + codeBlocks + " actions");
     });
   }).observe(document.body, { childList: true, subtree: true });
-  if (window.document$) {
-    window.document$.subscribe(fix);
-  } else {
-    document.addEventListener("DOMContentLoaded", fix);
-  }
+  window.smmBase.onEveryPage(fix);
 })();
