@@ -4,7 +4,7 @@
 
 For every exercise of kind "campaign" it writes:
 
-- ``figures.csv``: the figures of the brief, as ``smm-check campaign-data`` writes a
+- ``data.csv``: the figures of the brief, as ``smm-check campaign-data`` writes a
   learner's own;
 - ``starter.csv`` and ``starter.xlsx``: the columns and the reference's first line as an
   example; the workbook offers platforms, objectives and buying models as dropdowns;
@@ -255,7 +255,7 @@ def main() -> None:
         exercise = load_exercise(folder.parent.name)
         campaign_rubric(exercise.params.get("rubric"), exercise.threshold)  # fails early on a broken rubric
         root = folder.parent
-        (root / "figures.csv").write_text(figures_csv(exercise_figures(exercise)), encoding="utf-8")
+        (root / "data.csv").write_text(figures_csv(exercise_figures(exercise)), encoding="utf-8")
         header, rows = read_plan(root / "reference.csv")
         write_plan(root / "starter.csv", header, rows[:1])
         write_workbook(root / "starter.xlsx", header, rows[:1], dropdowns=True)

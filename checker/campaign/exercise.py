@@ -18,7 +18,9 @@ from checker.kinds import ExerciseKind, Panel, Submission
 from checker.report import Result
 from checker.tables import read_table
 
-FIGURES = "figures.csv"
+# The brief's figures, named as the KPI kind names its own data (the site offers it for
+# download and the browser bundle carries it).
+FIGURES = "data.csv"
 
 
 def exercise_rubric(exercise: Exercise) -> Rubric:
