@@ -240,6 +240,8 @@ def test_exercise_settings_are_checked(change, complaint):
     ({"start": "2026-11-02"}, "'start' must be a time written YYYY-MM-DD HH:MM"),
     ({"messages": 1}, "'messages' must be a whole number"),
     ({"posts": 10}, "'posts' is not used by a community-service dataset"),
+    ({"working_hours": [21, 9]}, "'working_hours' must be two whole hours, opening before closing"),
+    ({"working_hours": [9, 25]}, "'working_hours' must be two whole hours"),
 ])
 def test_message_ranges_are_checked(change, complaint):
     from checker.kpi.generate import spec_problems

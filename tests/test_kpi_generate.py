@@ -75,5 +75,6 @@ def test_generated_messages_look_like_a_community_inbox(learner):
     for message_id, platform, kind, received, replied, resolved in rows[1:]:
         assert kind in {"question", "complaint", "praise", "spam"}
         assert (replied == "") if kind == "spam" else (replied == "" or replied >= received)
+        assert replied == "" or "09:00" <= replied[11:] < "21:00"  # the team's working hours
         assert resolved in ({"yes", "no"} if kind == "complaint" else {""})
         assert resolved != "yes" or replied  # a complaint nobody answered was not resolved

@@ -32,10 +32,11 @@ PAID_RANGES = ("spend", "cpm", "conversion_rate", "order_value", "margin_rate")
 ORGANIC_RANGES = ("impressions_per_follower",)
 # Ranges of a community-service dataset: the share of messages needing an answer that
 # got one, the median wait and the spread of waits (sigma of their logarithm: waits are
-# skewed, a few replies come days late), the share of answered complaints resolved, and
-# the minutes between two messages.
+# skewed, a few replies come days late), the share of answered complaints resolved, the
+# minutes between two messages, and the team's working hours (from, to; nobody answers
+# outside them).
 MESSAGE_RANGES = ("answered_share", "reply_median_minutes", "reply_spread", "resolved_share",
-                  "minutes_between")
+                  "minutes_between", "working_hours")
 # Ranges that are shares of something, so within 0..1.
 SHARES = ("reach_share", "engagement_rate", "shares_share", "comments_share", "saves_share", "ctr",
           "conversion_rate", "margin_rate", "answered_share", "resolved_share")
@@ -79,6 +80,11 @@ def message_spec_problems(spec: dict) -> list[str]:
                  for key in sorted(set(spec) - {*keys, *MESSAGE_RANGES})]
     if not (isinstance(spec["messages"], int) and spec["messages"] >= 2):
         problems.append("[dataset] 'messages' must be a whole number, at least 2.")
+    hours = spec.get("working_hours")
+    if not (isinstance(hours, list) and len(hours) == 2 and all(isinstance(h, int) for h in hours)
+            and 0 <= hours[0] < hours[1] <= 24):
+        problems.append("[dataset] 'working_hours' must be two whole hours, opening before closing, "
+                        "within 0 to 24, such as [9, 21].")
     problems += platform_problems(spec)
     types = spec["types"]
     if not (isinstance(types, dict) and set(types) <= set(TYPES.values())
@@ -196,7 +202,8 @@ def learner_messages(exercise: Exercise, learner: str) -> list[dict]:
         kind = rng.choices(kinds, weights)[0]
         replied = None
         if kind != "spam" and rng.random() < answered_share:
-            replied = received + dt.timedelta(minutes=max(1, round(rng.lognormvariate(math.log(median_wait), spread))))
+            wait = dt.timedelta(minutes=max(1, round(rng.lognormvariate(math.log(median_wait), spread))))
+            replied = on_duty(received + wait, spec["working_hours"], rng)
         rows.append({"message_id": f"{spec['prefix']}{number:03d}", "platform": rng.choice(spec["platforms"]),
                      "type": kind, "received_at": received, "first_reply_at": replied,
                      "resolved": "" if kind != "complaint" else "yes" if replied and rng.random() < resolved_share
@@ -212,6 +219,16 @@ def learner_messages(exercise: Exercise, learner: str) -> list[dict]:
         row["received_at"] = row["received_at"].strftime(TIME_FORMAT)
         row["first_reply_at"] = row["first_reply_at"].strftime(TIME_FORMAT) if row["first_reply_at"] else ""
     return rows
+
+
+def on_duty(moment: dt.datetime, hours: list[int], rng: random.Random) -> dt.datetime:
+    """When a reply due at ``moment`` is written: then, inside the working hours; else a
+    few minutes after the team next opens, as a night's messages wait for the morning."""
+    opening, closing = hours
+    if opening <= moment.hour < closing:
+        return moment
+    day = moment.date() + dt.timedelta(days=moment.hour >= closing)
+    return dt.datetime.combine(day, dt.time(opening)) + dt.timedelta(minutes=rng.randint(5, 45))
 
 
 def learner_dataset_csv(exercise: Exercise, learner: str) -> str:
