@@ -104,6 +104,14 @@ def test_dead_lesson_links_are_refused(tmp_path, link, fragment):
     assert fragment in found[0]
 
 
+def test_the_grader_leaves_lesson_links_to_the_site(tmp_path):
+    """The grading core reads no lessons: a dead link loads until the site's check is handed in."""
+    path = write_bank(tmp_path, NUMERIC.format(tolerance=0.05, extra="").replace(LESSON, "lessons/missing.md#x"))
+    assert load_bank_file(path).question("n1").lesson == "lessons/missing.md#x"
+    assert problems_of(path) == ["quizzes/broken.toml, question 'n1': lesson 'lessons/missing.md#x' is a dead "
+                                 "link: there is no docs/lessons/missing.md."]
+
+
 def test_duplicate_ids_are_refused(tmp_path):
     body = NUMERIC.format(tolerance=0.05, extra="") * 2
     assert problems_of(write_bank(tmp_path, body)) == [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 
 import markdown
@@ -89,3 +90,30 @@ def test_built_lesson_is_framed_by_its_front_matter(built_site):
 def test_built_site_vendors_mermaid_and_downloads(built_site):
     assert (built_site / "assets" / "vendor" / "mermaid.min.js").stat().st_size > 1_000_000
     assert (built_site / "exercises" / "coffee-shop-plan" / "starter.xlsx").is_file()
+
+
+def imports(path) -> list[tuple[str, bool]]:
+    """Every module a Python file imports, and whether the import sits inside a function."""
+    found = []
+
+    def visit(node, in_function: bool) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.ImportFrom) and child.module:
+                found.append((child.module, in_function))
+            elif isinstance(child, ast.Import):
+                found.extend((alias.name, in_function) for alias in child.names)
+            visit(child, in_function or isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)))
+
+    visit(ast.parse(path.read_text(encoding="utf-8")), False)
+    return found
+
+
+def test_the_site_layer_imports_nothing_back_and_the_grader_imports_no_site(root):
+    site = sorted((root / "checker" / "site").glob("*.py"))
+    for path in site:
+        found = imports(path)
+        assert not [m for m, inside in found if inside and m.startswith("checker.site")], path.name
+        if path.name not in ("directives.py", "plugin.py"):
+            assert "checker.site.directives" not in [m for m, _ in found], path.name
+    for path in sorted((root / "checker" / "quiz").rglob("*.py")):
+        assert not [m for m, _ in imports(path) if m.startswith(("checker.site", "markdown"))], path.name
