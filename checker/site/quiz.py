@@ -1,10 +1,11 @@
 """The ``/// quiz | ID`` and ``/// progress`` directives.
 
-The server renders every question as real HTML (fieldset and legend, labelled inputs, an
-ordered list with move buttons for ordering), so the page reads well before any script
-runs; the widget (``assets/quiz.js``) adds checking, scoring and storage, grading with the
-data in the quiz's data-smm attribute by the same rules as ``checker.quiz.grade``. Lesson links
-are Markdown links, so MkDocs resolves and validates them like any other.
+The server renders every question as real HTML (a fieldset and legend here, the labelled
+controls by the question's type), so the page reads well before any script runs; the
+widget (``assets/quiz.js``) adds checking, scoring and storage, grading with the data in
+the quiz's data-smm attribute by the same rules as ``checker.quiz.grade``. Lesson links
+are Markdown links, so MkDocs resolves and validates them like any other, and the bank's
+links are checked against the lessons' headings before that (``lesson_links.py``).
 """
 
 from __future__ import annotations
