@@ -1,7 +1,7 @@
 """The MkDocs plugin: only what a Markdown extension cannot do.
 
-It adds files to the build (the package's widget assets, vendored Mermaid and Pyodide, the
-grader bundle, exercise downloads), frames each lesson with its objectives, key points
+It adds files to the build (the package's widget assets, vendored Pyodide, the grader
+bundle, exercise downloads), frames each lesson with its objectives, key points
 and practice links, from the lesson's front matter, and writes the service worker that
 keeps the built site working offline (``checker/site/offline.py``). It holds no grading
 logic.
@@ -24,13 +24,10 @@ from checker.site import bundle, offline
 from checker.site.rendering import relative_link
 
 ASSETS_DIR = Path(__file__).parent / "assets"
-# Material loads Mermaid from a CDN unless a `mermaid` global exists; assets/mermaid-loader.js
-# provides one that loads this vendored copy on the first diagram.
 # Pyodide runs the grader on the exercise pages (assets/check.js); its indexURL is the
 # vendored folder, and it loads no packages of its own.
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
-VENDORED = {"mermaid/dist/mermaid.min.js": "assets/vendor/mermaid.min.js",
-            **{f"pyodide/{name}": f"assets/vendor/pyodide/{name}" for name in PYODIDE_FILES}}
+VENDORED = {f"pyodide/{name}": f"assets/vendor/pyodide/{name}" for name in PYODIDE_FILES}
 # The grading package and what it reads, zipped for Pyodide (checker/site/bundle.py).
 CHECKER_BUNDLE = "assets/smm/checker.zip"
 # Files of an exercise folder that learners download from the exercise page.

@@ -28,6 +28,8 @@ def test_every_page_loads_cleanly_and_passes_axe(page, page_problems, built_site
     urls = list(page_urls(built_site, site_url))
     assert len(urls) > 10
     violations = {}
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
     for url in urls:
         response = page.goto(url, wait_until="load")
         assert response.status == 200, url
@@ -36,6 +38,8 @@ def test_every_page_loads_cleanly_and_passes_axe(page, page_problems, built_site
         if found:
             violations[url.removeprefix(site_url)] = found
     assert violations == {}
+    # Diagrams come drawn (checker/site/diagrams.py): no page loads Mermaid.
+    assert not [url for url in requested if "mermaid" in url.lower()]
     # The page fixture asserts at teardown; checking here names the failure sooner.
     page_problems.assert_clean()
 
@@ -95,21 +99,24 @@ def test_glossary_terms_have_tooltips(page, site_url):
     page.locator(".md-tooltip2, .md-tooltip").first.wait_for(state="visible", timeout=5000)
 
 
-def test_mermaid_loads_only_for_a_diagram_and_draws_it_after_instant_navigation(page, site_url):
-    requested = []
-    page.on("request", lambda request: requested.append(request.url))
-    open_for_instant_navigation(page, site_url)
-    page.wait_for_load_state("networkidle")
-    assert not [url for url in requested if "mermaid.min.js" in url]
-    page.get_by_role("link", name="course map").first.click()
-    # Material moves the diagram's source out of the page and draws it into a closed
-    # shadow root; the drawing shows only as the element's size.
-    page.wait_for_function("""() => {
-        const el = document.querySelector('div.mermaid');
-        return el && el.innerHTML === '' && el.getBoundingClientRect().height > 200;
-    }""", timeout=15000)
-    assert_same_document(page)
-    assert [url for url in requested if url.endswith("/assets/vendor/mermaid.min.js")]
+def test_diagrams_are_named_images_drawn_in_each_colour_scheme(browser, site_url):
+    """A lesson's diagram is an image with an accessible name, visible and sized in both
+    schemes, and its boxes and labels take the dark scheme's colours there."""
+    colours = {}
+    for scheme in ("light", "dark"):
+        context = browser.new_context(color_scheme=scheme, service_workers="block")
+        page = context.new_page()
+        page.goto(site_url + "tactics/content-marketing/")
+        diagram = page.get_by_role("img", name=re.compile(r"^Flowchart: Brand publishes a useful post → "))
+        expect(diagram).to_be_visible()
+        box = diagram.bounding_box()
+        assert box["width"] > 300 and box["height"] > 50, box
+        colours[scheme] = diagram.evaluate("""svg => [
+            getComputedStyle(svg.querySelector('.node rect')).fill,
+            getComputedStyle(svg.querySelector('.nodeLabel, .node text')).fill]""")
+        context.close()
+    assert colours["light"][0] != colours["dark"][0], colours  # the boxes
+    assert colours["light"][1] != colours["dark"][1], colours  # the labels
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -122,29 +129,3 @@ def test_home_and_a_lesson_pass_axe_in_both_colour_schemes(browser, site_url, ax
             {"light": "default", "dark": "slate"}[scheme]
         assert axe(page) == [], f"{scheme} {path}"
     context.close()
-
-
-def test_every_mermaid_diagram_in_the_lessons_draws_cleanly(page, site_url, root):
-    """Each diagram rendered by the vendored Mermaid: no syntax error, and no label that
-    Mermaid misreads as Markdown (a label starting '1. ' becomes 'Unsupported markdown')."""
-    fence = re.compile(r"^```mermaid\n(.*?)^```", re.S | re.M)
-    diagrams = [(path.relative_to(root).as_posix(), source)
-                for path in sorted((root / "docs").rglob("*.md"))
-                for source in fence.findall(path.read_text(encoding="utf-8"))]
-    assert len(diagrams) > 20
-    page.goto(site_url)
-    page.wait_for_function("() => typeof mermaid === 'object'")
-    failures = page.evaluate("""async (diagrams) => {
-        mermaid.initialize({startOnLoad: false});
-        const failures = [];
-        for (const [i, [path, source]] of diagrams.entries()) {
-            try {
-                const {svg} = await mermaid.render('check' + i, source);
-                if (svg.includes('Unsupported markdown')) failures.push([path, 'Unsupported markdown']);
-            } catch (error) {
-                failures.push([path, String(error.message || error).slice(0, 200)]);
-            }
-        }
-        return failures;
-    }""", diagrams)
-    assert failures == []
