@@ -10,7 +10,7 @@ STAMPS := .stamps
 ADDR   ?= 127.0.0.1:8000
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve test build bench clean
+.PHONY: serve test build bench clean diagrams
 
 serve: $(STAMPS)/python $(STAMPS)/npm
 	$(BIN)/mkdocs serve --dev-addr $(ADDR)
@@ -20,6 +20,11 @@ test: $(STAMPS)/python-test $(STAMPS)/npm $(STAMPS)/chromium
 
 build: $(STAMPS)/python $(STAMPS)/npm
 	$(BIN)/mkdocs build --strict
+
+# Draw the lessons' Mermaid diagrams that have no SVG yet into diagrams/ and remove unused
+# ones (diagrams/render.py); commit the folder. A diagram without its SVG stops the build.
+diagrams: $(STAMPS)/python-test $(STAMPS)/npm $(STAMPS)/chromium
+	$(BIN)/python diagrams/render.py
 
 bench: $(STAMPS)/python-test $(STAMPS)/npm $(STAMPS)/chromium
 	for script in bench/bench_*.py; do $(BIN)/python $$script || exit 1; done
