@@ -15,7 +15,7 @@ import pytest
 
 from checker.site import bundle
 from checker.site.directives import DirectiveError
-from checker.site.plugin import CHECKER_BUNDLE, PYODIDE_FILES
+from checker.site.build import CHECKER_BUNDLE, PYODIDE_FILES
 
 EXERCISE_PAGES = ["content-plan", "coffee-shop-plan", "b2b-software-plan", "course-launch-plan",
                   "kpi-report", "organic-report", "paid-funnel"]

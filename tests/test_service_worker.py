@@ -1,7 +1,7 @@
-"""The build side of offline use: the service worker (sw.js) the plugin writes saves every
-page of the built course and what the pages need, leaves the grader's big runtime out,
-changes version with any change to the site, and under ``mkdocs serve`` removes itself.
-tests/browser/test_offline.py reads and checks the course with the server gone."""
+"""The build side of offline use: the service worker (sw.js) the build step writes knows
+every file of the whole course and its size, saves at most a small budget ahead of the
+learner, changes version with any change to the site, and under ``mkdocs serve`` removes
+itself. tests/browser/test_offline.py reads and checks the course with the server gone."""
 
 from __future__ import annotations
 
@@ -23,25 +23,36 @@ def build_of(script: str) -> dict | None:
     return json.loads(first.removeprefix("const BUILD = ").removesuffix(";"))
 
 
-def test_the_built_worker_saves_every_page_and_what_pages_need(built_site):
+def test_the_whole_course_is_every_page_and_file_a_learner_uses(built_site):
     build = build_of((built_site / "sw.js").read_text(encoding="utf-8"))
-    saved = set(build["precache"])
+    saved = set(build["course"])
     pages = {p.parent.relative_to(built_site).as_posix() for p in built_site.rglob("index.html")}
     assert {"" if page == "." else f"{page}/" for page in pages} <= saved
     assert {"404.html", "sitemap.xml", "search/search_index.json", "assets/smm/check.js", "assets/smm/check-worker.mjs",
-            "assets/smm/offline.js", "exercises/coffee-shop-plan/starter.xlsx"} <= saved
-    assert any(name.startswith("assets/javascripts/bundle.") for name in saved)
-    for name in saved:
-        assert (built_site / (name + "index.html" if name == "" or name.endswith("/") else name)).is_file(), name
+            "assets/smm/offline.js", "exercises/coffee-shop-plan/starter.xlsx", "assets/smm/checker.zip",
+            "assets/vendor/pyodide/pyodide.asm.wasm"} <= saved
+    assert not [n for n in saved if n.startswith("assets/javascripts/lunr/") or n.endswith(".map")]
+    assert "sw.js" not in saved and "sitemap.xml.gz" not in saved
+    files = [name + "index.html" if name == "" or name.endswith("/") else name for name in build["course"]]
+    assert build["bytes"] == sum((built_site / name).stat().st_size for name in files)
 
 
-def test_the_big_files_are_saved_on_first_use_not_on_install(built_site):
-    saved = build_of((built_site / "sw.js").read_text(encoding="utf-8"))["precache"]
-    assert "assets/vendor/mermaid.min.js" in saved  # lessons' diagrams work offline too
-    assert not [n for n in saved if n.startswith(("assets/vendor/pyodide/", "assets/javascripts/lunr/"))
-                or n.endswith(".map")]
-    assert "assets/smm/checker.zip" not in saved and "sw.js" not in saved and "sitemap.xml.gz" not in saved
-    assert (built_site / "assets/vendor/pyodide/pyodide.asm.wasm").is_file()
+def test_a_first_visit_saves_at_most_the_budget_ahead(built_site):
+    """Beyond the page opened, only the "not found" page and the files it links (the
+    styles and scripts every page shares), within offline.AHEAD_BUDGET bytes."""
+    ahead = build_of((built_site / "sw.js").read_text(encoding="utf-8"))["ahead"]
+    assert ahead[0] == "404.html"
+    assert any(name.startswith("assets/javascripts/bundle.") for name in ahead)
+    assert {"assets/smm/base.js", "assets/smm/offline.js"} <= set(ahead)
+    assert not [name for name in ahead if name.endswith("/") or name.startswith("assets/vendor/")]
+    assert sum((built_site / name).stat().st_size for name in ahead) <= offline.AHEAD_BUDGET
+
+
+def test_the_budget_drops_what_does_not_fit(tmp_path):
+    site = small_site(tmp_path / "site")
+    (site / "big.js").write_bytes(b"x" * offline.AHEAD_BUDGET)
+    (site / "404.html").write_text('<link href="/style.css"><script src="/big.js"></script>', encoding="utf-8")
+    assert build_of(offline.service_worker(site))["ahead"] == ["404.html", "style.css"]
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
@@ -60,7 +71,8 @@ def small_site(folder):
 def test_the_version_changes_with_any_served_file_and_only_then(tmp_path):
     site = small_site(tmp_path / "site")
     first = build_of(offline.service_worker(site))
-    assert first["precache"] == ["", "lesson/", "style.css"]
+    assert first["course"] == ["", "lesson/", "style.css"]
+    assert first["bytes"] == len("home") + len("lesson") + len("p {}")
     (site / "sw.js").write_text("an earlier worker", encoding="utf-8")
     (site / ".build.log").write_text("a log beside the build", encoding="utf-8")
     assert build_of(offline.service_worker(site))["version"] == first["version"]

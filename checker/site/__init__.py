@@ -1,2 +1,3 @@
-"""The course site: Markdown directives (work with any Python-Markdown site builder) and a
-thin MkDocs plugin for what only a plugin can do (assets, downloads, lesson boxes)."""
+"""The course site: Markdown directives and the lesson frame (Python-Markdown extensions,
+which any MkDocs-compatible builder runs), the build step that adds assets, downloads and
+the service worker (``python -m checker.site.build``), and a thin MkDocs plugin that runs it."""

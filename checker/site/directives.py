@@ -21,7 +21,7 @@ from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
 from checker.course import course_root
-from checker.site import check_panel, exercise_pages, glossary, quiz, syllabus
+from checker.site import check_panel, exercise_pages, glossary, offline_panel, quiz, syllabus
 from checker.site.rendering import DirectiveContext, DirectiveError
 
 DIRECTIVE = re.compile(r"^/{3}\s*([a-z][a-z-]*)\s*(?:\|\s*(.*?))?\s*$")
@@ -37,6 +37,7 @@ DIRECTIVES: dict[str, Callable[[str, DirectiveContext], str]] = {
     "quiz": quiz.render_quiz,
     "progress": quiz.render_progress,
     "check": check_panel.render_check,
+    "offline": offline_panel.render_offline,
 }
 
 

@@ -1,12 +1,13 @@
-"""The service worker that makes the built course work offline (``sw.js`` at the site's
-root, written by the plugin after every build from ``service-worker.js``).
+"""The service worker that keeps the built course readable offline (``sw.js`` at the
+site's root, written after every build from ``service-worker.js``).
 
-Installing it saves every page and the files they need, diagrams included (9 MB), so the
-whole course reads offline after a learner's first visit. Pyodide and the grader bundle
-(13 MB) are saved the first time the check panel uses them instead, so a learner who has
-run one check online can check offline from then on. The version is a digest of
-everything the site serves: a new build installs a new worker, which drops the old
-version's files.
+It saves as the learner reads: the first visit saves that page and what it loaded, and at
+most ``AHEAD_BUDGET`` bytes more (the site's "not found" page and the files it links,
+which every page shares), nothing ahead at all when the browser asks to save data; every
+page and file opened after that is saved as it arrives, Pyodide and the grader on the
+first check. The progress page offers to save the whole course at once (``COURSE``). The
+version is a digest of everything the site serves: a new build installs a new worker,
+which drops the old version's files.
 
 Under ``mkdocs serve`` the worker written is one that removes itself and its files, so an
 author previewing a change never sees a page saved from an earlier build.
@@ -20,13 +21,15 @@ from pathlib import Path
 
 SCRIPT = "sw.js"
 TEMPLATE = Path(__file__).with_name("service-worker.js")
-# Saved when first used rather than on install: Pyodide and the grader bundle are large
-# and serve only learners who check their work in the browser; lunr's extra languages
-# serve none in an English course; source maps serve developers' tools.
-ON_FIRST_USE = ("assets/vendor/pyodide/", "assets/smm/checker.zip", "assets/javascripts/lunr/")
-# The worker itself, and the compressed sitemap, which only search engines read (Material
-# reads sitemap.xml to tell the site's own links, so that one is saved).
+# What a first visit may fetch in the background beyond the page and what it loaded.
+AHEAD_BUDGET = 500_000
+# The page the worker answers with offline for an address it has not saved.
+NOT_FOUND = "404.html"
+# Never saved: the worker itself; the compressed sitemap, which only search engines read
+# (Material reads sitemap.xml to tell the site's own links, so that one is saved); lunr's
+# extra languages, which serve none in an English course; source maps, for developers' tools.
 NEVER = (SCRIPT, "sitemap.xml.gz")
+NEVER_PREFIXES = ("assets/javascripts/lunr/",)
 
 
 def served_files(site_dir: Path) -> list[str]:
@@ -35,10 +38,25 @@ def served_files(site_dir: Path) -> list[str]:
                   if p.is_file() and not p.name.startswith("."))
 
 
-def saved_on_install(files: list[str]) -> list[str]:
-    """The served files the worker saves on install: all but those saved on first use."""
+def course(files: list[str]) -> list[str]:
+    """The served files "Save the whole course" saves: all but those no learner uses."""
     return [name for name in files
-            if name not in NEVER and not name.endswith(".map") and not name.startswith(ON_FIRST_USE)]
+            if name not in NEVER and not name.endswith(".map") and not name.startswith(NEVER_PREFIXES)]
+
+
+def ahead(site_dir: Path, files: list[str]) -> list[str]:
+    """What a first visit saves beyond its own page: the "not found" page and the files of
+    ``files`` it links (the styles and scripts every page shares), within ``AHEAD_BUDGET``."""
+    if NOT_FOUND not in files:
+        return []
+    page = (site_dir / NOT_FOUND).read_text(encoding="utf-8")
+    chosen, total = [], 0
+    for name in [NOT_FOUND, *(f for f in course(files) if f != NOT_FOUND and f"{f}\"" in page)]:
+        size = (site_dir / name).stat().st_size
+        if total + size <= AHEAD_BUDGET:
+            chosen.append(name)
+            total += size
+    return chosen
 
 
 def address(name: str) -> str:
@@ -65,5 +83,14 @@ def service_worker(site_dir: Path, serving: bool = False) -> str:
     build = None
     if not serving:
         files = served_files(site_dir)
-        build = {"version": version(site_dir, files), "precache": list(map(address, saved_on_install(files)))}
+        whole = course(files)
+        build = {"version": version(site_dir, files),
+                 "ahead": list(map(address, ahead(site_dir, files))),
+                 "course": list(map(address, whole)),
+                 "bytes": sum((site_dir / name).stat().st_size for name in whole)}
     return f"const BUILD = {json.dumps(build)};\n{TEMPLATE.read_text(encoding='utf-8')}"
+
+
+def write_service_worker(site_dir: Path, serving: bool = False) -> None:
+    """Writes ``sw.js`` into the site built in ``site_dir`` (see ``service_worker``)."""
+    (site_dir / SCRIPT).write_text(service_worker(site_dir, serving), encoding="utf-8")

@@ -16,6 +16,8 @@ from pathlib import Path
 
 from markdown import Markdown
 
+from checker.site.rendered_page import rendered_page
+
 
 class DirectiveError(Exception):
     """An authoring mistake that must stop the build; the message names the file."""
@@ -37,11 +39,10 @@ class DirectiveContext:
 
     @property
     def page_dir(self) -> str:
-        """The docs-relative folder of the page being rendered. MkDocs' link processor
-        knows the page; elsewhere pages are taken to sit at the top of docs/."""
-        processor = self.md.treeprocessors["relpath"] if "relpath" in self.md.treeprocessors else None
-        page = getattr(processor, "file", None)
-        return posixpath.dirname(page.src_uri) if page is not None else ""
+        """The docs-relative folder of the page being rendered, as the builder tells it;
+        without a builder, pages are taken to sit at the top of docs/."""
+        page = rendered_page(self.md)
+        return posixpath.dirname(page.path) if page is not None else ""
 
     def link(self, target: str) -> str:
         """A docs-relative ``path#anchor`` made relative to the page being rendered."""
