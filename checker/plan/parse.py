@@ -16,8 +16,8 @@ from checker.tables import Row, Table, reports_table_problems
 
 # A cell may name several KPIs: "reach, follower growth".
 KPI_SEPARATORS = re.compile(r"[,;/+\n]")
-# Vocabulary columns holding exactly one value (a kpi cell may name several).
-SINGLE_VALUED = ("platform", "format", "category", "goal")
+# The optional columns, read as text.
+OPTIONAL_TEXT = ("cta", "link", "hashtags", "notes", "time")
 
 
 @dataclass(slots=True)
@@ -52,23 +52,22 @@ class PlanReader:
         self.where = table.bind(columns(), required_columns())
         self.width = max(self.where.values()) + 1
         self.required = required_columns()
-        self.value = cache(find)
-        self.kpis = cache(kpi_cell)
+        # Optional text columns the plan leaves out read as ''.
+        self.absent = dict.fromkeys(set(OPTIONAL_TEXT) - set(self.where), "")
+        self.vocabulary = cache(vocabulary_cells)
         self.day = cache(read_date)
 
     def post(self, row: Row, problems: list[InputProblem]) -> Post | None:
         """The row's post, or None when it has problems: then each of them (empty required
         cells, unknown values, an unreadable date) is added to ``problems``."""
         cells = row.cells + [None] * (self.width - len(row.cells))
-        texts = {name: cell_text(cells[index]) for name, index in self.where.items()}
+        texts = {name: cell_text(cells[index]) for name, index in self.where.items()} | self.absent
+        values, kpis, unknown = self.vocabulary(texts["platform"], texts["format"], texts["category"],
+                                                texts["goal"], texts["kpi"])
         found = [InputProblem(row.number, self.column(name), f"this cell is empty; every post needs its {name}.")
                  for name in self.required if not texts[name]]
-        values = {}
-        for name in SINGLE_VALUED:
-            values[name] = self.value(name, texts[name])
-            if values[name] is None and texts[name]:
-                found.append(unknown_value(row.number, self.column(name), name, texts[name]))
-        kpis, unknown = self.kpis(texts["kpi"])
+        found += [unknown_value(row.number, self.column(name), name, texts[name])
+                  for name, value in values.items() if value is None and texts[name]]
         found += [unknown_value(row.number, self.column("kpi"), "kpi", part) for part in unknown]
         day = None
         if texts["date"]:
@@ -80,8 +79,8 @@ class PlanReader:
             problems += found
             return None
         return Post(row.number, day, values["platform"], values["format"], values["category"], values["goal"],
-                    kpis, texts["copy"], cta=texts.get("cta", ""), link=texts.get("link", ""),
-                    hashtags=texts.get("hashtags", ""), notes=texts.get("notes", ""), time=texts.get("time", ""))
+                    kpis, texts["copy"], texts["cta"], texts["link"], texts["hashtags"], texts["notes"],
+                    texts["time"])
 
     def column(self, name: str) -> str:
         """The header a canonical column has in this plan."""
@@ -99,6 +98,15 @@ def parse_posts(table: Table) -> list[Post]:
     if problems:
         raise InvalidInput(problems)
     return posts
+
+
+def vocabulary_cells(platform: str, format: str, category: str, goal: str,
+                     kpi: str) -> tuple[dict[str, str | None], tuple[str, ...], tuple[str, ...]]:
+    """What a row's vocabulary cells name: the canonical value of each single-valued one
+    (None when empty or unknown), the KPIs, and the parts of the kpi cell that name none."""
+    values = {"platform": find("platform", platform), "format": find("format", format),
+              "category": find("category", category), "goal": find("goal", goal)}
+    return values, *kpi_cell(kpi)
 
 
 def kpi_cell(cell: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
