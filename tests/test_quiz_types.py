@@ -16,6 +16,7 @@ from pathlib import Path
 import markdown
 import pytest
 
+from checker.cli import main
 from checker.quiz.bank import BankError, load_bank
 from checker.quiz.export import gift, moodle_xml, qti_package
 from checker.quiz.grade import STRINGS, grade_bank, grade_question
@@ -179,6 +180,16 @@ def test_the_toy_type_exports_to_gift_and_is_refused_by_name_elsewhere(word_type
         moodle_xml(bank)
     with pytest.raises(NotExportable, match=re.escape(refusal.format("QTI"))):
         qti_package(bank)
+
+
+def test_quiz_export_refuses_the_toy_type_as_a_usage_error(word_type, course, monkeypatch, capsys):
+    monkeypatch.setattr("checker.quiz.command.load_bank", lambda bank_id: load_toy(course))
+    assert main(["quiz-export", "toy", "--format", "qti", "-o", str(course / "toy.zip")]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith("smm-check quiz-export: question 'bird-network' is a 'word' "
+                                        "question, which cannot be exported to QTI")
+    assert not (course / "toy.zip").exists()
+    assert main(["quiz-export", "toy", "--format", "gift", "-o", str(course / "toy.gift")]) == 0
 
 
 def test_the_toy_type_is_rendered_into_the_widget(word_type, course):

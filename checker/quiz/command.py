@@ -11,6 +11,7 @@ from checker.problems import InvalidInput
 from checker.quiz.answers import read_answers
 from checker.quiz.bank import Bank, BankError, UnknownBank, load_bank
 from checker.quiz.export import FORMATS, export
+from checker.quiz.question import NotExportable
 from checker.quiz.grade import grade_bank
 
 
@@ -65,7 +66,10 @@ def run_export(args) -> int:
         quiz = bank_or_usage(args.bank)
     except ValueError as error:
         return usage_error(args, str(error))
-    data = export(quiz, args.format)
+    try:
+        data = export(quiz, args.format)
+    except NotExportable as error:
+        return usage_error(args, str(error))
     target = args.output or (f"{quiz.id}.qti.zip" if args.format == "qti" else None)
     if target is None:
         sys.stdout.write(data.decode("utf-8"))
