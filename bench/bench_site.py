@@ -2,7 +2,7 @@
 
 Builds the site once into a temporary folder and reports: build time, pages, total size,
 the weight a learner downloads for a first lesson page (HTML, CSS, JS; fonts are the
-system's), what the service worker saves for offline use on the first visit, and the
+system's), what the service worker saves ahead on a first visit and for the whole course, and the
 largest files. Run: ``.venv/bin/python bench/bench_site.py``.
 """
 
@@ -34,10 +34,13 @@ def first_visit_bytes(site: Path, page: str) -> tuple[int, int]:
     return total, scripts
 
 
-def offline_bytes(site: Path) -> tuple[int, int]:
-    """Bytes and files the built service worker saves on install."""
-    saved = offline.saved_on_install(offline.served_files(site))
-    return sum((site / name).stat().st_size for name in saved), len(saved)
+def offline_bytes(site: Path) -> tuple[tuple[int, int], tuple[int, int]]:
+    """(bytes, files) the built service worker saves ahead on a first visit, beyond the page
+    and what it loaded; and (bytes, files) of the whole course, saved from the progress page."""
+    files = offline.served_files(site)
+    ahead, whole = offline.ahead(site, files), offline.course(files)
+    return ((sum((site / name).stat().st_size for name in ahead), len(ahead)),
+            (sum((site / name).stat().st_size for name in whole), len(whole)))
 
 
 def main() -> int:
@@ -55,9 +58,11 @@ def main() -> int:
         print(f"pages                           {len(pages):8d}")
         print(f"site on disk                    {total / 1048576:8.1f} MB in {len(files)} files")
         print(f"first lesson visit (HTML+CSS+JS){lesson / 1024:8.0f} KB uncompressed, of which JS {lesson_js / 1024:.0f} KB")
-        saved, saved_files = offline_bytes(site)
-        print(f"saved for offline on first visit{saved / 1048576:8.1f} MB in {saved_files} files "
-              f"(Pyodide and the grader: on the first check)")
+        (ahead, ahead_files), (whole, whole_files) = offline_bytes(site)
+        print(f"saved ahead on a first visit    {ahead / 1024:8.0f} KB at most, in {ahead_files} files "
+              f"(none under save-data; the page's own files are confirmed, not fetched again)")
+        print(f"the whole course, saved offline {whole / 1048576:8.1f} MB in {whole_files} files "
+              f"(from the progress page; Pyodide and the grader included)")
         print("largest files:")
         for path in sorted(files, key=lambda p: p.stat().st_size, reverse=True)[:5]:
             print(f"  {path.stat().st_size / 1024:8.0f} KB  {path.relative_to(site)}")

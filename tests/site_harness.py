@@ -19,10 +19,10 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-def start_server(folder: Path) -> tuple[ThreadingHTTPServer, str]:
-    """A server for ``folder`` on a free port, serving from a thread, and its base URL
-    (ending in '/'). ``server.shutdown()`` and ``server.server_close()`` stop it."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
+def start_server(folder: Path, handler: type[SimpleHTTPRequestHandler] = QuietHandler) -> tuple[ThreadingHTTPServer, str]:
+    """A server for ``folder`` on a free port, serving from a thread with ``handler``, and its
+    base URL (ending in '/'). ``server.shutdown()`` and ``server.server_close()`` stop it."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_port}/"
 

@@ -1,8 +1,10 @@
-"""The course offline, in a real browser: after one visit every page opens with the server
-gone, search still answers, and the check panel grades a plan after a reload, having
-checked once online; a new build replaces the saved copy, a copy once replaced is not
-brought back by the older worker, and a preview's worker removes it. The site is served
-by a server of each test's own, which is stopped halfway: a truly lost connection, not an
+"""The course offline, in a real browser. A first visit saves that page, what it loaded
+and under 500 KB more, and nothing ahead when the browser asks to save data; "Save the
+whole course" on the progress page saves every page, so one never opened reloads with the
+server gone, search answers and the check panel grades; a page checked once online checks
+again offline; a new build replaces the saved copy, a copy once replaced is not brought
+back by the older worker, and a preview's worker removes it. The site is served by a
+server of each test's own, which is stopped halfway: a truly lost connection, not an
 emulated one."""
 
 from __future__ import annotations
@@ -20,12 +22,27 @@ from playwright.sync_api import expect
 from checker.cli import main
 from checker.site import offline
 from checker.site.check_panel import STRINGS as S
+from checker.site.offline_panel import STRINGS as OFFLINE
 from conftest import PageProblems, assert_same_document, guarded_page, open_for_instant_navigation
-from site_harness import build_site, start_server
+from site_harness import QuietHandler, build_site, start_server
 
 pytestmark = pytest.mark.browser
 BOOT_MS = 120_000
 PLAN = "coffee-shop-plan"
+LESSON = "platforms/vkontakte/"
+# Makes the page's navigator.connection say the browser asks to save data, as a phone's
+# data saver does (its requests also carry the Save-Data header, see the context).
+SAVE_DATA = "Object.defineProperty(Navigator.prototype, 'connection', {get: () => ({saveData: true})});"
+
+
+class CountingHandler(QuietHandler):
+    """Serves files as the test server does and records (path, body bytes) of each answer
+    in the server's ``sent`` list; a 304 (the browser's copy confirmed) sends no body."""
+
+    def copyfile(self, source, outputfile):
+        before = source.tell()
+        super().copyfile(source, outputfile)
+        self.server.sent.append((self.path.split("?")[0], source.tell() - before))
 
 
 def check_file(page, path) -> str:
@@ -44,19 +61,22 @@ def cli_verdict(capsys, path) -> str:
 
 
 @contextmanager
-def offline_capable(browser, folder, server=None):
+def offline_capable(browser, folder, server=None, path="", save_data=False):
     """(page, base URL, server) for ``folder`` served by ``server`` or a server of its own,
-    in a context that runs service workers; the page has loaded the home page and the
-    worker has taken control, which it does once it has saved the course. The page's
+    in a context that runs service workers (``save_data``: one whose browser asks to save
+    data); the page has loaded ``path`` and the worker has taken control. The page's
     problems are checked at the end."""
     if server is None:
         server, _ = start_server(folder)
     url = f"http://127.0.0.1:{server.server_port}/"
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="allow")
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="allow",
+                                  extra_http_headers={"Save-Data": "on"} if save_data else None)
+    if save_data:
+        context.add_init_script(SAVE_DATA)
     problems = PageProblems()
     try:
         page = guarded_page(context, problems)
-        page.goto(url)
+        page.goto(url + path)
         page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=60_000)
         yield page, url, server
     finally:
@@ -69,6 +89,11 @@ def offline_capable(browser, folder, server=None):
 def saved_builds(page) -> list[str]:
     """The names of the builds the browser keeps for the site."""
     return page.evaluate("caches.keys()")
+
+
+def is_saved(url: str) -> str:
+    """A page expression: whether ``url`` is in the browser's saved copy."""
+    return f"caches.match({url!r}).then(Boolean)"
 
 
 def wait_until(page, expression: str, timeout: float = 60) -> None:
@@ -96,26 +121,76 @@ def own_site(tmp_path_factory):
     server.server_close()
 
 
-def test_the_course_reads_and_checks_offline_after_one_visit(browser, own_site, root, capsys):
+def own_paths(page, url: str) -> set[str]:
+    """The paths of the site the page itself requested: its address and what it loaded."""
+    loaded = page.evaluate("[location.href, ...performance.getEntriesByType('resource').map(e => e.name)]")
+    return {"/" + name.removeprefix(url).split("?")[0].split("#")[0] for name in loaded if name.startswith(url)}
+
+
+def wait_until_quiet(server, seconds: float = 1.5) -> None:
+    """Until the server has answered nothing new for ``seconds``."""
+    count = -1
+    while count != len(server.sent):
+        count = len(server.sent)
+        time.sleep(seconds)
+
+
+@pytest.mark.parametrize("save_data", [False, True], ids=["any-connection", "save-data"])
+def test_a_first_visit_saves_its_page_and_at_most_500_kb_more(browser, built_site, tmp_path, save_data):
+    folder = tmp_path / "site"
+    shutil.copytree(built_site, folder)
+    server, _ = start_server(folder, CountingHandler)
+    server.sent = []
+    with offline_capable(browser, folder, server, path=LESSON, save_data=save_data) as (page, url, _):
+        wait_until(page, is_saved(url + LESSON))
+        if not save_data:
+            wait_until(page, is_saved(url + "404.html"))
+        wait_until_quiet(server)
+        own = own_paths(page, url)
+        # What the page loaded counts once, the first time it is sent; everything else
+        # the server sent (the worker, what it saved ahead, second copies) is background.
+        first, background = set(), 0
+        for path, size in server.sent:
+            if path in own and path not in first:
+                first.add(path)
+            else:
+                background += size
+        assert background < 500_000
+        assert not page.evaluate(is_saved(url + "glossary/")), "a page never opened was saved"
+        if save_data:
+            assert not page.evaluate(is_saved(url + "404.html"))
+            assert {path for path, _ in server.sent} <= own | {"/" + offline.SCRIPT}
+        else:
+            assert background > 0, "nothing was saved ahead"
+
+
+def test_the_whole_course_saved_opens_pages_never_opened_offline(browser, own_site, root, capsys, axe):
     folder, own_server, _ = own_site
-    with offline_capable(browser, folder, own_server) as (page, url, server):
-        page.goto(f"{url}exercises/{PLAN}/")
-        reference = root / "exercises" / PLAN / "reference.csv"
-        assert check_file(page, reference) == cli_verdict(capsys, reference)
+    with offline_capable(browser, folder, own_server, path="progress/") as (page, url, server):
+        save = page.get_by_role("button", name=re.compile(r"^Save the whole course for offline use \(\d+\.\d MB\)$"))
+        expect(save).to_be_enabled(timeout=60_000)
+        bar = page.get_by_label(OFFLINE["progress"])
+        assert bar.evaluate("bar => bar.value < bar.max")
+        save.click()
+        expect(page.get_by_role("status").filter(has_text=OFFLINE["saved"])).to_have_count(1, timeout=300_000)
+        assert bar.evaluate("bar => bar.value === bar.max")
+        assert axe(page) == []
 
         server.shutdown()
         server.server_close()
 
+        # A page never opened, loaded cold without a connection, then reloaded.
+        page.goto(f"{url}kpis/goals-to-kpis/")
+        page.reload()
+        assert page.locator("h1").count() == 1
         # Links open as a learner follows them, by instant navigation (the page stays, its
-        # content is swapped), to pages never opened before; then by a full load.
+        # content is swapped), to pages never opened before.
         open_for_instant_navigation(page, url)
         page.locator("a[href$='/strategy/']:visible").first.click()
         expect(page.locator("h1")).to_have_text("Strategy and content planning")
         page.locator("article a[href$='/strategy/content-plan/']").first.click()
         expect(page.locator("h1")).to_have_text(re.compile("^The content plan and calendar"))
         assert_same_document(page)
-        page.goto(f"{url}kpis/goals-to-kpis/")
-        assert page.locator("h1").count() == 1
 
         search = page.get_by_role("textbox", name="Search")
         search.click()
@@ -125,7 +200,24 @@ def test_the_course_reads_and_checks_offline_after_one_visit(browser, own_site, 
         page.goto(f"{url}no-such-lesson/")
         assert "404" in page.locator("article").inner_text()
 
+        # The checker was saved with the course: a first check, offline.
         page.goto(f"{url}exercises/{PLAN}/")
+        mix = root / "exercises" / PLAN / "samples" / "mix.csv"
+        assert check_file(page, mix) == cli_verdict(capsys, mix)
+
+
+def test_a_page_checked_once_online_checks_offline(browser, built_site, tmp_path, root, capsys):
+    folder = tmp_path / "site"
+    shutil.copytree(built_site, folder)
+    with offline_capable(browser, folder) as (page, url, server):
+        page.goto(f"{url}exercises/{PLAN}/")
+        reference = root / "exercises" / PLAN / "reference.csv"
+        assert check_file(page, reference) == cli_verdict(capsys, reference)
+
+        server.shutdown()
+        server.server_close()
+
+        page.reload()
         # The panel shows the last check again after the reload, and checks a new file.
         page.locator(".smm-cp-result .smm-cp-verdict").wait_for()
         mix = root / "exercises" / PLAN / "samples" / "mix.csv"
@@ -150,6 +242,8 @@ def test_a_new_build_replaces_the_saved_copy(browser, built_site, tmp_path):
         page.goto(f"{url}kpis/")  # online: the new page at once
         assert page.locator("h1").inner_text().endswith("(2nd edition)")
         wait_until(page, f"caches.keys().then(names => names.length === 1 && names[0] !== {first!r})")
+        # The new build's worker saves the page it finds shown.
+        wait_until(page, is_saved(f"{url}kpis/"))
         server.shutdown()
         server.server_close()
         page.goto(f"{url}kpis/")
