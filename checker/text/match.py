@@ -1,0 +1,179 @@
+"""Finding a lexicon's concepts in a text, and reading how each is said.
+
+Each concept is found where its parts stand close together (``Concept``). Each place
+found is then read in its sentence:
+
+- **negated**: a negator (``never``, ``don't``, ``no``, ``не``, ``без``...) stands before
+  it in the same clause, within the lexicon's negation window, and is not part of a
+  phrase that does not negate (``don't forget to``, ``not only``, ``почему бы не``); or
+  an ``after_negation`` phrase follows it in its sentence (``bought followers: not for us``).
+- **reported**: a reporting or discussing phrase stands before it in its sentence
+  (``someone offered us``, ``people ask whether``, ``how to spot``, ``предлагают``).
+- **quoted**: it stands inside quotation marks and its sentence holds a reporting
+  phrase outside them (``an agency DM'd us "10k real followers for $50"``).
+- **question**: its sentence ends with ``?`` and does not open with a suggestion
+  (``why not``, ``how about``, ``почему бы не``).
+
+Anything else is **asserted**. A lexicon lists in its settings which readings discount a
+match (bait is still bait in a question, so ``bait`` does not discount questions)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from checker.text.lexicon import (AFTER_NEGATION, LEAD_IN, LINK_BREAK, MODIFIER, NEGATOR, NOT_NEGATION,
+                                  REPORTING, SUGGESTION, Concept, Lexicon)
+from checker.text.tokens import Layout, Token, layout, tokenize
+
+
+@dataclass(frozen=True)
+class Match:
+    """One concept found in a text: ``quote`` is the text's own characters from the first
+    to the last triggering word (``start``/``end`` are their offsets), ``reading`` how it
+    is said (``asserted``, ``negated``, ``reported``, ``quoted`` or ``question``)."""
+
+    concept: str
+    label: str
+    quote: str
+    start: int
+    end: int
+    reading: str
+    language: str
+
+    @property
+    def counts(self) -> bool:
+        """Whether the match counts against the text (it is asserted)."""
+        return self.reading == "asserted"
+
+    def describe(self) -> str:
+        """The finding's words: "'fake five-star reviews' reads as faking reviews"."""
+        return f"'{self.quote}' reads as {self.label}"
+
+
+class Reading:
+    """One text's tokens, layout and family hits, and the questions the matcher asks of
+    them."""
+
+    def __init__(self, text: str, lexicon: Lexicon) -> None:
+        self.text = text
+        self.lexicon = lexicon
+        self.tokens: list[Token] = tokenize(text)
+        self.layout: Layout = layout(self.tokens)
+        self.hits = lexicon.hits(self.tokens)
+        self.free = self.positions(MODIFIER)
+        self.breaks = self.positions(LINK_BREAK)
+
+    def positions(self, family: str) -> frozenset[int]:
+        """Every token position covered by a hit of ``family``."""
+        return frozenset(i for start, end in self.hits.get(family, ()) for i in range(start, end))
+
+    def linked(self, left: tuple[int, int], right: tuple[int, int], concept: Concept) -> bool:
+        """Whether ``right`` follows ``left`` closely enough, in the same clause, for
+        them to be read together."""
+        first, last = left[1], right[0]
+        if last < first or last - first > concept.window:
+            return False
+        if self.layout.clause_end[left[0]] < right[1] - 1:
+            return False
+        between = range(first, last)
+        if any(i in self.breaks for i in between):
+            return False
+        words = sum(1 for i in between if i not in self.free and not self.tokens[i].is_number)
+        return words <= concept.gap
+
+    def opens_clause(self, position: int) -> bool:
+        """Whether only lead-in words (``please``, ``don't forget to``) or symbols stand
+        between the start of its clause and ``position``."""
+        leads = self.positions(LEAD_IN)
+        return all(i in leads or self.tokens[i].is_mark for i in range(self.layout.clause_start[position], position))
+
+    def places(self, concept: Concept) -> list[tuple[int, int]]:
+        """The token spans where the concept's parts stand linked, first to last part."""
+        found = []
+        chains = [[span] for span in self.hits.get(concept.parts[0], ())]
+        for part in concept.parts[1:]:
+            chains = [chain + [span] for chain in chains for span in self.hits.get(part, ())
+                      if self.linked(chain[-1], span, concept)]
+        found = [(chain[0][0], chain[-1][1]) for chain in chains]
+        if concept.any_order and len(concept.parts) == 2:
+            found += [(b[0], a[1]) for a in self.hits.get(concept.parts[0], ())
+                      for b in self.hits.get(concept.parts[1], ()) if self.linked(b, a, concept)]
+        if concept.imperative:
+            found = [span for span in found if self.opens_clause(span[0])]
+        if concept.context:
+            found = [span for span in found if self.in_context(span, concept)]
+        return sorted(set(found))
+
+    def in_context(self, span: tuple[int, int], concept: Concept) -> bool:
+        """Whether a hit of the concept's context family stands where the concept asks:
+        in the clause of ``span``, before it in that clause, or in its sentence."""
+        if concept.context_where == "sentence":
+            first, last = self.layout.sentence_start[span[0]], self.layout.sentence_end[span[0]]
+        else:
+            first = self.layout.clause_start[span[0]]
+            last = span[0] if concept.context_where == "before" else self.layout.clause_end[span[0]]
+        return any(first <= start and end <= last for start, end in self.hits.get(concept.context, ()))
+
+    def read(self, span: tuple[int, int]) -> str:
+        """How the words at ``span`` are said (see the module docstring)."""
+        start, end = span
+        if self.negated(start, end):
+            return "negated"
+        sentence_start = self.layout.sentence_start[start]
+        if any(sentence_start <= s and e <= start for s, e in self.hits.get(REPORTING, ())):
+            return "reported"
+        quote = self.layout.quote[start]
+        if quote and quote[1] >= end and any(
+                self.layout.sentence_start[start] <= s < self.layout.sentence_end[start] and not
+                (quote[0] <= s < quote[1]) for s, _ in self.hits.get(REPORTING, ())):
+            return "quoted"
+        if self.layout.is_question(start, self.tokens) and not any(
+                s == sentence_start for s, _ in self.hits.get(SUGGESTION, ())):
+            return "question"
+        return "asserted"
+
+    def negated(self, start: int, end: int) -> bool:
+        """Whether a negator governs the words at ``start``..``end``."""
+        clause_start = max(self.layout.clause_start[start], start - self.lexicon.negation_window)
+        cancelled = self.positions(NOT_NEGATION)
+        if any(clause_start <= s < start and s not in cancelled for s, _ in self.hits.get(NEGATOR, ())):
+            return True
+        sentence_end = self.layout.sentence_end[start]
+        return any(end <= s < sentence_end for s, _ in self.hits.get(AFTER_NEGATION, ()))
+
+
+def scan(text: str, lexicon: Lexicon) -> list[Match]:
+    """Every place ``lexicon``'s concepts are found in ``text``, however said, in text
+    order. Places of one concept id never overlap: the earliest and then longest wins."""
+    reading = Reading(text, lexicon)
+    places: dict[str, set[tuple[int, int]]] = {}
+    labels = {}
+    for concept in lexicon.concepts:
+        if concept.unless and reading.hits.get(concept.unless):
+            continue
+        places.setdefault(concept.id, set()).update(reading.places(concept))
+        labels.setdefault(concept.id, concept.label)
+    matches = []
+    for concept_id, spans in places.items():
+        taken = -1
+        for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
+            if start < taken:
+                continue
+            taken = end
+            first, last = reading.tokens[start].start, reading.tokens[end - 1].end
+            quote = text[first:last]
+            how = reading.read((start, end))
+            matches.append(Match(concept_id, labels[concept_id], quote, first, last,
+                                 how if how in lexicon.discount else "asserted", language_of(quote)))
+    return sorted(matches, key=lambda m: (m.start, m.concept))
+
+
+def find(text: str, lexicon: Lexicon) -> list[Match]:
+    """The matches that count against ``text``: those said outright, not negated,
+    reported, quoted or asked about (as far as the lexicon discounts each)."""
+    return [match for match in scan(text, lexicon) if match.counts]
+
+
+def language_of(words: str) -> str:
+    """'ru' when the words hold Cyrillic letters, else 'en'."""
+    return "ru" if any("а" <= c <= "я" or c in "ёЁ" or "А" <= c <= "Я" for c in words) else "en"
