@@ -26,7 +26,7 @@ from checker.report import Result
 from checker.tables import XLSX_SUFFIXES
 
 SUBMISSION_SUFFIXES = (".csv", *sorted(XLSX_SUFFIXES))
-COLUMNS = ("learner", "score", "passed", "status", "failed_rules", "problems")
+COLUMNS = ("learner", "lms_id", "late", "score", "passed", "status", "failed_rules", "problems")
 GRADED, INVALID = "graded", "invalid"
 # Why a file in the folder is not graded.
 NOT_A_SUBMISSION = f"only {', '.join(SUBMISSION_SUFFIXES)} files are graded"
@@ -46,11 +46,17 @@ class ClassFolderError(ValueError):
 
 @dataclass
 class Entry:
-    """One learner's row: the file, and its result or the reason it was not graded."""
+    """One learner's row: who handed it in, the file, and its result or the reason it was
+    not graded. ``learner`` is the name as the LMS gives it (Moodle's full name, Canvas's
+    ``lastfirst`` login-style name, or in a flat folder the file name without extension);
+    ``lms_id`` is the LMS's own identifier (Moodle participant id, Canvas user id; empty
+    in a flat folder), which is what the worksheet and the roster match on."""
 
     learner: str
-    file: str
+    file: str  # as the download names it: Moodle's is "folder/file"
     outcome: Result | InvalidInput
+    lms_id: str = ""
+    late: bool = False  # the LMS marked the submission late (Canvas's LATE)
 
     @property
     def status(self) -> str:
@@ -59,10 +65,11 @@ class Entry:
 
     def as_dict(self) -> dict:
         """The learner's object in the ``--json`` output."""
+        who = {"learner": self.learner, "lms_id": self.lms_id, "late": self.late, "file": self.file}
         if isinstance(self.outcome, InvalidInput):
-            return {"learner": self.learner, "score": None, "passed": None, "status": INVALID,
+            return {**who, "score": None, "passed": None, "status": INVALID,
                     "problems": [p.as_dict() for p in self.outcome.problems]}
-        return {"learner": self.learner, "score": self.outcome.score, "passed": self.outcome.passed,
+        return {**who, "score": self.outcome.score, "passed": self.outcome.passed,
                 "status": GRADED, "findings": self.outcome.as_dict()["findings"]}
 
 
@@ -73,6 +80,7 @@ class Gradebook:
     exercise: Exercise
     entries: list[Entry]
     skipped: dict[str, str] = field(default_factory=dict)  # file name -> why it is not graded
+    layout: str = "flat"  # how the submissions were laid out: moodle, canvas or flat
 
     @property
     def graded(self) -> list[Result]:
@@ -86,7 +94,7 @@ class Gradebook:
 
     def as_dict(self) -> dict:
         """The documented ``--json`` object."""
-        return {"exercise": self.exercise.id, "kind": self.exercise.kind,
+        return {"exercise": self.exercise.id, "kind": self.exercise.kind, "layout": self.layout,
                 "learners": [e.as_dict() for e in self.entries],
                 "skipped": [{"file": name, "reason": why} for name, why in self.skipped.items()]}
 
@@ -127,7 +135,7 @@ def grade_class(folder: str | Path, exercise: Exercise, encoding: str | None = N
         kind = exercise_kind(exercise.kind)
     except UnknownKind:
         raise ClassFolderError(f"'{exercise.id}' is a {exercise.kind} exercise; grade-class grades "
-                               f"{' and '.join(KINDS)} exercises.") from None
+                               f"{', '.join(list(KINDS)[:-1])} and {list(KINDS)[-1]} exercises.") from None
     broken = kind.problems(exercise)
     if broken:
         raise ClassFolderError(f"the exercise '{exercise.id}' is broken: {' '.join(broken)} "
@@ -187,13 +195,12 @@ def spreadsheet_safe(text: str) -> str:
 
 def gradebook_row(entry: Entry) -> list[str]:
     """An entry as the gradebook CSV's cells, in ``COLUMNS`` order."""
+    who = [spreadsheet_safe(entry.learner), entry.lms_id, "yes" if entry.late else ""]
     if isinstance(entry.outcome, InvalidInput):
-        return [spreadsheet_safe(entry.learner), "", "", INVALID, "",
-                spreadsheet_safe(problems_summary(entry.outcome))]
+        return [*who, "", "", INVALID, "", spreadsheet_safe(problems_summary(entry.outcome))]
     result = entry.outcome
     failed = " ".join(f.rule for f in result.findings if f.status == "fail")
-    return [spreadsheet_safe(entry.learner), f"{result.score:g}", "yes" if result.passed else "no",
-            GRADED, failed, ""]
+    return [*who, f"{result.score:g}", "yes" if result.passed else "no", GRADED, failed, ""]
 
 
 def gradebook_csv(book: Gradebook) -> str:

@@ -15,7 +15,7 @@ from checker.tables import decode
 
 IMPORTING = """\
 The gradebook is UTF-8 CSV with a byte-order mark (Excel opens it as is), comma
-separated, with the columns learner,score,passed,status,failed_rules,problems. score is
+separated, with the columns learner,lms_id,late,score,passed,status,failed_rules,problems. score is
 0-100 and empty for an invalid submission; failed_rules lists the ids of failed rules.
 
 Importing it:

@@ -25,7 +25,7 @@ from checker.kpi.metrics import METRICS
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = ROOT / "exercises" / "coffee-shop-plan"
-HEADER = ["learner", "score", "passed", "status", "failed_rules", "problems"]
+HEADER = ["learner", "lms_id", "late", "score", "passed", "status", "failed_rules", "problems"]
 BOM = b"\xef\xbb\xbf"
 
 
@@ -50,7 +50,7 @@ def single_file(capsys, *argv: str) -> dict:
 
 def expected_row(learner: str, result: dict) -> dict[str, str]:
     """The gradebook row a graded single-file result must give."""
-    return {"learner": learner, "score": f"{result['score']:g}", "passed": "yes" if result["passed"] else "no",
+    return {"learner": learner, "lms_id": "", "late": "", "score": f"{result['score']:g}", "passed": "yes" if result["passed"] else "no",
             "status": "graded", "problems": "",
             "failed_rules": " ".join(f["rule"] for f in result["findings"] if f["status"] == "fail")}
 
@@ -119,7 +119,7 @@ def test_the_file_has_a_bom_and_a_comma_header_for_excel(capsys, plan_class, tmp
                          "-o", str(target))
     data = target.read_bytes()
     assert code == 2 and out == ""
-    assert data.startswith(BOM + b"learner,score,passed,status,failed_rules,problems\r\n")
+    assert data.startswith(BOM + b"learner,lms_id,late,score,passed,status,failed_rules,problems\r\n")
     assert data.count(BOM) == 1
     assert gradebook(data.decode("utf-8")).keys() == {"Ana Silva", "broken", "ivan.petrov", "li.wei",
                                                        "maria", "photo"}
@@ -187,16 +187,18 @@ def test_json_has_every_learner_with_findings_or_problems(capsys, plan_class):
     code, out, _ = run(capsys, "grade-class", str(plan_class), "--exercise", "coffee-shop-plan", "--json")
     book = json.loads(out)
     assert code == 2
-    assert list(book) == ["exercise", "kind", "learners", "skipped"]
-    assert (book["exercise"], book["kind"]) == ("coffee-shop-plan", "plan")
+    assert list(book) == ["exercise", "kind", "layout", "learners", "skipped"]
+    assert (book["exercise"], book["kind"], book["layout"]) == ("coffee-shop-plan", "plan", "flat")
     assert book["skipped"] == [{"file": "notes.txt", "reason": "only .csv, .xlsm, .xlsx files are graded"},
                                {"file": "old/", "reason": "only .csv, .xlsm, .xlsx files are graded"}]
     learners = {entry["learner"]: entry for entry in book["learners"]}
     ana = single_file(capsys, "plan", str(plan_class / "Ana Silva.csv"), "--exercise", "coffee-shop-plan")
-    assert learners["Ana Silva"] == {"learner": "Ana Silva", "score": ana["score"], "passed": ana["passed"],
+    assert learners["Ana Silva"] == {"learner": "Ana Silva", "lms_id": "", "late": False, "file": "Ana Silva.csv",
+                                     "score": ana["score"], "passed": ana["passed"],
                                      "status": "graded", "findings": ana["findings"]}
     maria = single_file(capsys, "plan", str(plan_class / "maria.csv"), "--exercise", "coffee-shop-plan")
-    assert learners["maria"] == {"learner": "maria", "score": None, "passed": None, "status": "invalid",
+    assert learners["maria"] == {"learner": "maria", "lms_id": "", "late": False, "file": "maria.csv",
+                                 "score": None, "passed": None, "status": "invalid",
                                  "problems": maria["problems"]}
     assert len(learners["maria"]["problems"]) == 5
 
@@ -262,13 +264,13 @@ def test_lock_and_hidden_files_are_skipped_and_a_nameless_file_is_invalid(capsys
     rows = list(csv.reader(io.StringIO(out[1:])))[1:]
     assert code == 2
     assert [row[0] for row in rows] == ["", "ana"]
-    assert rows[0][3:] == ["invalid", "", "the file name '  .csv' names no learner; rename it after the "
+    assert rows[0][5:] == ["invalid", "", "the file name '  .csv' names no learner; rename it after the "
                                           "learner's username."]
     assert "skipped: .ana.csv, ~$ana.xlsx" in err
 
 
 @pytest.mark.parametrize("change, message", [
-    ({"kind": "quiz"}, "'coffee-shop-plan' is a quiz exercise; grade-class grades plan and kpi exercises."),
+    ({"kind": "quiz"}, "'coffee-shop-plan' is a quiz exercise; grade-class grades plan, kpi and campaign exercises."),
     ({"params": {"rubric": {"min_platform": 3}}}, "the exercise 'coffee-shop-plan' is broken: "),
 ])
 def test_an_exercise_that_cannot_be_graded_stops_before_any_file(tmp_path, change, message):
