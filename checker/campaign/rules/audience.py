@@ -24,9 +24,15 @@ def age_pattern() -> re.Pattern:
     return re.compile(plan_data()["targeting"]["age_pattern"], re.IGNORECASE)
 
 
+@cache
+def padded(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    """Each phrase of a word list as ``words`` pads it, worked out once per list."""
+    return tuple(words(phrase) for phrase in phrases)
+
+
 def names_any(text: str, phrases: list[str]) -> bool:
     """Whether the word-padded ``text`` contains one of ``phrases`` as whole words."""
-    return any(words(phrase) in text for phrase in phrases)
+    return any(phrase in text for phrase in padded(tuple(phrases)))
 
 
 def audience_gap(audience: str) -> tuple[str, str] | None:
