@@ -6,10 +6,8 @@ learner actually uploads a workbook.
 A workbook is a zip archive, and a few hundred kilobytes of it can inflate to gigabytes
 (a "zip bomb"); in the browser that kills the worker. So before openpyxl decompresses
 anything, ``check_inflation`` refuses a workbook whose parts declare more than a course
-table needs, or a large part compressed far past what a sheet allows. Those declared
-sizes bound what is ever inflated: Python's ``zipfile`` decompresses a part in chunks and
-stops at its declared size, and a part holding more than it declares fails its CRC
-check, so a header that lies makes the workbook unreadable, never large.
+table needs, or a large part compressed far past what a sheet allows
+(``checker.zip_limits``, which the class archive reader shares).
 """
 
 from __future__ import annotations
@@ -21,6 +19,7 @@ from xml.etree import ElementTree
 
 from checker.problems import InputProblem, InvalidInput
 from checker.tables import MAX_ROWS, Row, Table
+from checker.zip_limits import Limits, inflation_problem
 
 # Everything a workbook holds, once inflated. A full plan of MAX_ROWS rows with long
 # copies is about 15 MB of sheet XML; openpyxl keeps the shared strings in memory.
@@ -28,7 +27,7 @@ MAX_INFLATED_BYTES = 32 * 1024 * 1024
 # Sheet XML deflates about ten to one, and a sheet of repeated rows rarely past a
 # hundred to one; a part of over a megabyte that claims more is built to inflate.
 MAX_RATIO = 150
-RATIO_FROM_BYTES = 1024 * 1024
+WORKBOOK = Limits(MAX_INFLATED_BYTES, MAX_RATIO, whole="a course table", member="a sheet")
 UNREADABLE = ("this is not a readable .xlsx workbook; open it in your spreadsheet and save it again as "
               ".xlsx or CSV.")
 
@@ -68,32 +67,11 @@ def first_sheet(book) -> Table:
 
 
 def check_inflation(archive: zipfile.ZipFile) -> None:
-    """Refuse (``InvalidInput``) an archive whose parts declare more than
-    ``MAX_INFLATED_BYTES`` in all, or a part of over ``RATIO_FROM_BYTES`` compressed past
+    """Refuse (``InvalidInput``) a workbook whose parts declare more than
+    ``MAX_INFLATED_BYTES`` in all, or a part of over a megabyte compressed past
     ``MAX_RATIO``, from its central directory alone: nothing is decompressed."""
-    parts = archive.infolist()
-    declared = sum(part.file_size for part in parts)
-    if declared > MAX_INFLATED_BYTES:
-        largest = max(parts, key=lambda part: part.file_size)
-        refuse(f"it would unpack to {megabytes(declared)} ({largest.filename} alone to "
-               f"{megabytes(largest.file_size)}), and a course table needs at most "
-               f"{megabytes(MAX_INFLATED_BYTES)}")
-    for part in parts:
-        if part.file_size > RATIO_FROM_BYTES and part.file_size > MAX_RATIO * max(part.compress_size, 1):
-            refuse(f"its part {part.filename} would unpack from {megabytes(part.compress_size)} to "
-                   f"{megabytes(part.file_size)}, {part.file_size // max(part.compress_size, 1):,} times over, "
-                   f"where a sheet unpacks at most {MAX_RATIO} times over")
-
-
-def refuse(why: str) -> None:
-    """Raise the problem of a workbook built to inflate, saying ``why``."""
-    raise InvalidInput([InputProblem(None, None, f"this workbook cannot be read safely: {why}. It may be "
-                                     "damaged or made to crash the reader; open it in your spreadsheet and "
-                                     "save it again as .xlsx or CSV.")])
-
-
-def megabytes(size: int) -> str:
-    """A size as a learner reads it: '286 MB', '1.5 MB', '21 KB'."""
-    if size < 1048576:
-        return f"{size / 1024:.0f} KB"
-    return f"{size / 1048576:,.0f} MB" if size >= 10 * 1048576 else f"{size / 1048576:.1f} MB"
+    why = inflation_problem(archive, WORKBOOK)
+    if why:
+        raise InvalidInput([InputProblem(None, None, f"this workbook cannot be read safely: {why}. It may be "
+                                         "damaged or made to crash the reader; open it in your spreadsheet and "
+                                         "save it again as .xlsx or CSV.")])
