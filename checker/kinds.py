@@ -48,6 +48,15 @@ class Submission:
 
 
 @dataclass(frozen=True)
+class RuleInfo:
+    """What a class report says about one rule of an exercise: the title the learner
+    reads and its weight in the score."""
+
+    title: str
+    weight: float
+
+
+@dataclass(frozen=True)
 class Panel:
     """The check panel of an exercise page: keys of ``[check]`` in
     ``checker/data/site_strings.toml`` for the file input's label and the button's."""
@@ -85,6 +94,10 @@ class ExerciseKind:
     # panel then asks for the learner's name and offers the download, ``grade-class``
     # grades each file against its learner's data, and the command takes ``--learner``.
     learner_data: Callable[[Exercise, str], str] | None = None
+    # The rules an exercise runs, by finding id (``plan.mix``, ``kpi.er``), in rubric order:
+    # the learners' reports show their titles and the class summary weighs failures by
+    # weight. A kind without it shows rule ids and weighs every rule alike.
+    rules: Callable[[Exercise], dict[str, RuleInfo]] = field(default=lambda exercise: {})
 
     def settings_problems(self, exercise: Exercise) -> list[str]:
         """What is wrong with an exercise's settings, each naming its ``exercise.toml``."""

@@ -8,11 +8,11 @@ from __future__ import annotations
 from typing import Callable
 
 from checker.exercises import Exercise
-from checker.kinds import ExerciseKind, Panel, Submission
+from checker.kinds import ExerciseKind, Panel, RuleInfo, Submission
 from checker.kpi.data_checks import kpi_data_problems
 from checker.kpi.generate import learner_dataset_csv, spec_problems
 from checker.kpi.grade import grade_files
-from checker.kpi.metrics import METRICS, dataset_table
+from checker.kpi.metrics import METRICS, asked_metrics, dataset_table
 from checker.report import Result
 
 DATA = "data.csv"
@@ -67,6 +67,13 @@ def rubric_lines(exercise: Exercise, link: Callable[[str], str]) -> list[str]:
     return out
 
 
+def rule_info(exercise: Exercise) -> dict[str, RuleInfo]:
+    """The metrics the exercise asks, each a rule of equal weight (the score is the share
+    answered right)."""
+    return {f"kpi.{metric_id}": RuleInfo(METRICS[metric_id].title, 1.0) for metric_id in asked_metrics(exercise)
+            if metric_id in METRICS}
+
+
 KIND = ExerciseKind(
     name="kpi",
     title="KPI reports",
@@ -83,6 +90,7 @@ KIND = ExerciseKind(
     check=check,
     grade=grade_submission,
     rubric=rubric_lines,
+    rules=rule_info,
     data_problems=kpi_data_problems,
     learner_data=learner_dataset_csv,
 )

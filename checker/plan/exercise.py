@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Callable
 
 from checker.exercises import Exercise
-from checker.kinds import ExerciseKind, Panel, Submission
+from checker.kinds import ExerciseKind, Panel, RuleInfo, Submission
 from checker.plan.data_checks import plan_data_problems
 from checker.plan.grade import grade_table
 from checker.plan.rubric import Rubric, RubricError, rubric
@@ -66,6 +66,13 @@ def rubric_lines(exercise: Exercise, link: Callable[[str], str]) -> list[str]:
     return out
 
 
+def rule_info(exercise: Exercise) -> dict[str, RuleInfo]:
+    """The rules the exercise weighs, with their titles and weights."""
+    weights = exercise_rubric(exercise).weights
+    return {rule_id: RuleInfo(rule.title, weights[rule_id]) for rule_id, rule in RULES.items()
+            if weights.get(rule_id)}
+
+
 KIND = ExerciseKind(
     name="plan",
     title="Content plans",
@@ -83,5 +90,6 @@ KIND = ExerciseKind(
     check=check,
     grade=grade_submission,
     rubric=rubric_lines,
+    rules=rule_info,
     data_problems=plan_data_problems,
 )
