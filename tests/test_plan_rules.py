@@ -83,6 +83,20 @@ def replace(posts, row: int, **changes):
     return [dataclasses.replace(p, **changes) if p.row == row else p for p in posts]
 
 
+def test_each_text_of_a_plan_is_split_into_words_once(monkeypatch):
+    """plan.cross-post, plan.honesty and plan.bait read the same copies: the plan's
+    ``PlanTexts`` splits each distinct text once, whichever rule asks first."""
+    import checker.plan.texts as texts_module
+
+    split = []
+    words_of_text = texts_module.words_of
+    monkeypatch.setattr(texts_module, "words_of", lambda text: split.append(text) or words_of_text(text))
+    posts = replace(base_plan(), 5, cta="Book a table", notes="Book a table")
+    grade_posts(posts, DEFAULT)
+    texts = {p.copy for p in posts} | {p.cta for p in posts if p.cta} | {p.notes for p in posts if p.notes}
+    assert "Book a table" in texts and sorted(split) == sorted(texts)
+
+
 def test_base_plan_passes_every_rule():
     findings, score, critical_failed = grade_posts(base_plan(), DEFAULT)
     assert [(f.rule, f.status) for f in findings if f.status != "pass"] == []
