@@ -33,6 +33,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from checker.campaign.figures import exercise_figures, figures_csv
 from checker.campaign.rubric import campaign_rubric
+from checker.campaign.rules import RULES as CAMPAIGN_RULES
 from checker.data import load
 from checker.exercises import load_exercise
 
@@ -80,7 +81,7 @@ def findings(broken: dict[str, tuple[str, list[int], str | None]]) -> dict:
     for rule in RULES:
         status, rows, code = broken.get(rule, ("pass", [], None))
         out.append({"rule": rule, "status": status, "rows": rows, "code": code})
-    critical = load("campaign_rubric.toml")["critical"]
+    critical = [rule_id for rule_id, rule in CAMPAIGN_RULES.items() if rule.critical]
     if not broken:
         return {"passed": True, "findings": out}
     if any(rule in critical and status == "fail" for rule, (status, _, _) in broken.items()):

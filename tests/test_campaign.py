@@ -488,3 +488,11 @@ def test_grade_class_grades_a_class_of_media_plans(capsys, tmp_path):
     assert learners["Vera"]["status"] == "invalid"
     assert learners["Vera"]["problems"][0] == {"row": 2, "column": "budget", "message":
                                                "-30000 is not a budget a line can have; it must be above 0."}
+
+
+def test_the_kind_gives_each_rule_its_title_and_weight_for_class_reports():
+    rules = KIND.rules(load_exercise(GIFT))
+    assert list(rules) == [f.rule for f in KIND.grade(load_exercise(GIFT), Submission(
+        ROOT / "exercises" / GIFT / "reference.csv")).findings]
+    assert (rules["campaign.arithmetic"].title, rules["campaign.arithmetic"].weight) == (
+        "Each forecast follows from its line's budget, rate and assumptions", 20)

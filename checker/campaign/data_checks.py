@@ -22,8 +22,6 @@ def campaign_data_problems() -> list[str]:
                 if rule_id not in rubric["weights"]]
     problems += [f"{RUBRIC_FILE}: [weights] names {rule_id}, which no rule declares." for rule_id in rubric["weights"]
                  if rule_id not in RULES]
-    problems += [f"{RUBRIC_FILE}: critical names {rule_id}, which has no weight." for rule_id in rubric["critical"]
-                 if rule_id not in rubric["weights"]]
     problems += [f"{DATA_FILE}: [learning.{p}] is not a platform of vocabulary.toml." for p in data["learning"]
                  if p not in platforms]
     problems += [f"{DATA_FILE}: [learning.{p}] needs {key}." for p, table in data["learning"].items()

@@ -14,7 +14,7 @@ from checker.campaign.parse import plan_data
 from checker.campaign.rubric import Rubric, campaign_rubric
 from checker.campaign.rules import RULES
 from checker.exercises import Exercise
-from checker.kinds import ExerciseKind, Panel, Submission
+from checker.kinds import ExerciseKind, Panel, RuleInfo, Submission
 from checker.report import Result
 from checker.tables import read_table
 
@@ -71,7 +71,7 @@ def rubric_lines(exercise: Exercise, link: Callable[[str], str]) -> list[str]:
     ]
     for rule_id, weight in rubric.weights.items():
         rule = RULES[rule_id]
-        critical = " **Critical:** failing it fails the plan." if rule_id in rubric.critical else ""
+        critical = " **Critical:** failing it fails the plan." if rule.critical else ""
         summary = rule.explanation.split("\n\n")[0].replace("\n", " ")
         out.append(f"| `{rule_id}`<br>{rule.title} | {summary}{critical} | {100 * weight / total:.0f}% |")
     out += ["", "| Platform | CPM | CPC | CTR, % | Conversion rate, % | Source |", "| --- | --- | --- | --- | --- | --- |"]
@@ -79,6 +79,11 @@ def rubric_lines(exercise: Exercise, link: Callable[[str], str]) -> list[str]:
         ranges = " | ".join(f"{table[name][0]:g}-{table[name][1]:g}" for name in ("cpm", "cpc", "ctr", "conversion_rate"))
         out.append(f"| {platform} | {ranges} | {figures.sources[platform]} |")
     return out
+
+
+def rule_info(exercise: Exercise) -> dict[str, RuleInfo]:
+    """The media-plan rules with their titles and this exercise's weights, in rubric order."""
+    return {rule_id: RuleInfo(RULES[rule_id].title, weight) for rule_id, weight in exercise_rubric(exercise).weights.items()}
 
 
 KIND = ExerciseKind(
@@ -99,6 +104,7 @@ KIND = ExerciseKind(
     check=check,
     grade=grade_submission,
     rubric=rubric_lines,
+    rules=rule_info,
     data_problems=campaign_data_problems,
     learner_data=learner_figures_csv,
 )

@@ -18,11 +18,12 @@ def grade_table(table: Table, exercise_id: str, figures: Figures, rubric: Rubric
     campaign = Campaign(parse_lines(table), figures, rubric)
     findings, earned, critical_failed = [], 0.0, False
     for rule_id, weight in rubric.weights.items():
-        judgement = RULES[rule_id].check(campaign)
+        rule = RULES[rule_id]
+        judgement = rule.check(campaign)
         verdict = judgement.verdict
         findings.append(Finding(rule_id, verdict.status, verdict.message, list(verdict.rows), judgement.code))
         earned += weight * verdict.earned()
-        critical_failed |= rule_id in rubric.critical and verdict.status == "fail"
+        critical_failed |= rule.critical and verdict.status == "fail"
     total = sum(rubric.weights.values())
     score = round(100 * earned / total, 1) if total else 100.0
     return Result(exercise=exercise_id, kind="campaign", score=score, threshold=rubric.threshold,

@@ -1,5 +1,5 @@
-"""The media-plan rubric: each rule's weight, the critical rules and the rounding the
-arithmetic allows (``checker/data/campaign_rubric.toml``), with an exercise's own weights
+"""The media-plan rubric: each rule's weight and the tolerances (budget total, rounding) the
+rules allow (``checker/data/campaign_rubric.toml``), with an exercise's own weights
 (``[rubric.weights]`` of its ``exercise.toml``) over the defaults."""
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ class Rubric:
 
     threshold: float
     weights: dict[str, float]
-    critical: tuple[str, ...]
     budget_tolerance: float  # per cent of the total
     relative_rounding: float
     count_rounding: float
@@ -35,4 +34,4 @@ def campaign_rubric(exercise_rubric: dict | None, threshold: float) -> Rubric:
         raise ValueError(f"[rubric] takes only [rubric.weights] of the rules {', '.join(weights)}; "
                          f"{', '.join(sorted(unknown or set(exercise_rubric) - {'weights'}))} is not one.")
     weights.update(own)
-    return Rubric(threshold, weights, tuple(data["critical"]), **data["params"])
+    return Rubric(threshold, weights, **data["params"])

@@ -1,13 +1,12 @@
 """How a media-plan rule is declared: one function per rule id under ``@rule``, with the
-title the learner reads; its docstring is what the rubric page shows, its weight is in
-``campaign_rubric.toml``. A rule is called with the ``Campaign`` (the plan's lines, the
-figures they are graded against, the rubric) and returns a ``Judgement``: the plan
-rules' ``Verdict`` (status, message, rows, partial credit) and the code of the mistake
-it diagnosed, if any."""
+title the learner reads and whether failing it fails the plan outright; its docstring is
+what the rubric page shows, its weight is in ``campaign_rubric.toml``. A rule is called
+with the ``Campaign`` (the plan's lines, the figures they are graded against, the
+rubric) and returns a ``Judgement``: the plan rules' ``Verdict`` (status, message, rows,
+partial credit) and the code of the mistake it diagnosed, if any."""
 
 from __future__ import annotations
 
-import inspect
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
@@ -15,9 +14,11 @@ from checker.campaign.figures import Figures
 from checker.campaign.forecast import Forecast, forecast
 from checker.campaign.parse import Line
 from checker.campaign.rubric import Rubric
-from checker.plan.rules.base import Verdict, agree, per_row, plural, rows_text
+# A media-plan rule is declared as a plan rule is: the same record, its own registry.
+from checker.plan.rules.base import Rule, Verdict, agree, per_row, rows_text
 
-__all__ = ["agree", "Campaign", "Judgement", "RULES", "Verdict", "judged", "per_row", "plural", "rows_text", "rule", "sentences"]
+__all__ = ["Campaign", "Judgement", "RULES", "Verdict", "agree", "judged", "per_row", "rows_text", "rule",
+           "sentences"]
 
 
 @dataclass
@@ -57,28 +58,15 @@ def sentences(notes: Sequence[str]) -> str:
 Check = Callable[[Campaign], Judgement]
 
 
-@dataclass(frozen=True)
-class Rule:
-    """A registered media-plan rule."""
-
-    id: str
-    title: str
-    check: Check
-
-    @property
-    def explanation(self) -> str:
-        """What the rule asks of a plan and why (its docstring)."""
-        return inspect.getdoc(self.check) or ""
-
-
 RULES: dict[str, Rule] = {}
 
 
-def rule(rule_id: str, title: str) -> Callable[[Check], Check]:
-    """Register the decorated function as the check of rule ``rule_id``."""
+def rule(rule_id: str, title: str, critical: bool = False) -> Callable[[Check], Check]:
+    """Register the decorated function as the check of rule ``rule_id``; failing a
+    ``critical`` rule fails the plan whatever its score."""
     def register(check: Check) -> Check:
         if rule_id in RULES:
             raise ValueError(f"rule {rule_id} is declared twice")
-        RULES[rule_id] = Rule(rule_id, title, check)
+        RULES[rule_id] = Rule(rule_id, title, critical, check)
         return check
     return register

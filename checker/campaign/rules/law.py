@@ -28,7 +28,7 @@ def label_gap(label: str, market: dict) -> str | None:
     return None
 
 
-@rule("campaign.compliance", "Every line is legal where it runs and marked as an ad")
+@rule("campaign.compliance", "Every line is legal where it runs and marked as an ad", critical=True)
 def compliance(campaign: Campaign) -> Judgement:
     """No line runs on a platform where the exercise's market forbids ads, or on one the
     brief does not allow, and every line notes the ad label the market requires (in
