@@ -2,7 +2,8 @@
 read the same way in plans, KPI datasets and answer sheets, and quiz answers.
 
 A cell comes from a CSV file as text, or from a workbook as text, a number, a date, a
-datetime or None. The accepted formats (README, "Cells"):
+datetime or None. The accepted formats (also listed in the README, under "Grading with
+``smm-check``"):
 
 - empty: None, or text of white space only;
 - numbers: ``2.35``, ``2,35`` (decimal comma), ``1 234,5``, ``1,234.5``, ``1.234,5``,
