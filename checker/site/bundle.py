@@ -19,7 +19,7 @@ PACKAGES = ("checker", "openpyxl", "et_xmlfile")
 # Parts of those packages grading never imports: the site extension needs MkDocs.
 LEFT_OUT = ("checker/site",)
 # What grading reads from an exercise folder.
-EXERCISE_FILES = ("exercise.toml", "data.csv")
+EXERCISE_FILES = ("exercise.toml", "data.csv", "comments.csv")
 # The earliest date a zip entry can carry.
 TIMESTAMP = (1980, 1, 1, 0, 0, 0)
 
