@@ -58,8 +58,8 @@ def test_a_sheet_larger_than_its_headers_say_is_unreadable_not_unpacked():
     assert refusal(lying).startswith("this is not a readable .xlsx workbook")
 
 
-@pytest.mark.parametrize("workbook", sorted(EXERCISES.glob("*/starter.xlsx")) + sorted(EXERCISES.glob("*/samples/*.xlsx")),
-                         ids=lambda path: f"{path.parent.name}/{path.name}")
+@pytest.mark.parametrize("workbook", sorted(EXERCISES.glob("*/*.xlsx")) + sorted(EXERCISES.glob("*/samples/*.xlsx")),
+                         ids=lambda path: str(path.relative_to(EXERCISES)))
 def test_the_course_workbooks_still_read(workbook):
     table = read_table(workbook)
-    assert table.header[0] == "date" and table.rows
+    assert all(table.header) and table.rows
