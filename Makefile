@@ -15,7 +15,7 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 serve: $(STAMPS)/python $(STAMPS)/npm
 	$(BIN)/mkdocs serve --dev-addr $(ADDR)
 
-test: $(STAMPS)/python-test $(STAMPS)/npm $(STAMPS)/chromium
+test: $(STAMPS)/python-test $(STAMPS)/npm $(STAMPS)/chromium $(STAMPS)/java
 	$(BIN)/pytest
 
 build: $(STAMPS)/python $(STAMPS)/npm
@@ -46,6 +46,11 @@ $(STAMPS)/npm: package.json package-lock.json
 # Debian's Chromium: Playwright drives it by path, as its own browser download cannot work here.
 $(STAMPS)/chromium:
 	@test -x /usr/bin/chromium || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+	@mkdir -p $(STAMPS) && touch $@
+
+# Java for the HTML validator (vnu-jar, tests/test_html_valid.py).
+$(STAMPS)/java:
+	@command -v java >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq default-jre-headless; }
 	@mkdir -p $(STAMPS) && touch $@
 
 clean:

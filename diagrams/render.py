@@ -40,6 +40,7 @@ FONT = 'Arial, "Liberation Sans", Helvetica, sans-serif'
 PIE_COLOURS = {f"pie{n}": colour for n, colour in enumerate(
     ["#5c6bc0", "#ff7043", "#26a69a", "#ab47bc", "#ffca28", "#8d6e63",
      "#42a5f5", "#ec407a", "#9ccc65", "#78909c", "#7e57c2", "#26c6da"], start=1)}
+STRAY_ATTRIBUTES = {"g": ("dy", "name"), "rect": ("name",), "line": ("name",), "circle": ("width", "height")}
 KINDS = {"flowchart-v2": "Flowchart", "pie": "Pie chart", "mindmap": "Mind map",
          "sequence": "Sequence diagram", "timeline": "Timeline"}
 
@@ -118,6 +119,28 @@ def prefix_ids(svg: str, ident: str) -> str:
     return svg
 
 
+def valid_svg(svg: str) -> str:
+    """The SVG without what the HTML validator rejects in Mermaid's output: attributes SVG
+    does not define on those elements (a mind map's dy on groups, a sequence diagram's
+    name on actors, a circle's width and height) and repeated ids (a timeline's)."""
+    def clean(match: re.Match) -> str:
+        tag = match.group(0)
+        for attribute in STRAY_ATTRIBUTES[match.group(1)]:
+            tag = re.sub(rf'\s{attribute}="[^"]*"', "", tag)
+        return tag
+
+    seen = set()
+
+    def first_only(match: re.Match) -> str:
+        if match.group(1) in seen:
+            return ""
+        seen.add(match.group(1))
+        return match.group(0)
+
+    svg = re.sub(r"<(g|rect|line|circle)\b[^>]*>", clean, svg)
+    return re.sub(r'\sid="([^"]+)"', first_only, svg)
+
+
 def accessible_name(drawn: dict) -> str:
     """'Flowchart: A → B; B → C', the title first when the diagram has one; labels'
     line breaks and markup become spaces."""
@@ -143,7 +166,7 @@ def merge(ident: str, light: dict, dark: dict, where: str) -> str:
     name = html.escape(accessible_name(light), quote=True)
     svg = re.sub(r'\s(?:role|aria-roledescription|aria-labelledby)="[^"]*"', "", svg)
     svg = svg.replace("<svg ", f'<svg role="img" aria-label="{name}" ', 1)
-    return prefix_ids(svg, ident) + "\n"
+    return valid_svg(prefix_ids(svg, ident)) + "\n"
 
 
 def draw(todo: dict[str, tuple[str, str]], folder: Path) -> None:
