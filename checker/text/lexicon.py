@@ -6,7 +6,7 @@ A lexicon is ``checker/data/text_<name>.toml`` together with the shared
 entry is one or more token patterns separated by spaces:
 
 - ``buy``: the word itself; ``купи*``: any word beginning with ``купи``; ``*ых``: any word
-  ending in ``ых``; ``*`` alone: any one word; a mark or an emoji stands for itself.
+  ending in ``ых``; ``*`` alone: any one word, number or emoji; a mark stands for itself.
 
 A concept is a sequence of families (its parts) that must stand close together; see
 ``Concept``."""
@@ -15,16 +15,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from typing import Sequence
 
 from checker.data import load, where
-from checker.text.tokens import Token, normalise
+from checker.text.tokens import Token, normalise, tokenize
 
 LANGUAGE_FILE = "text_language.toml"
 # Families the matcher itself reads from the shared file.
 NEGATOR, NOT_NEGATION, AFTER_NEGATION = "negator", "not_negation", "after_negation"
 REPORTING, SUGGESTION, MODIFIER, LINK_BREAK, LEAD_IN = "reporting", "suggestion", "modifier", "link_break", "lead_in"
-CONTEXT_WHERE = ("clause", "before", "sentence")
+CONTEXT_WHERE = ("clause", "before", "after", "sentence")
 READINGS = ("negated", "reported", "quoted", "question")
 
 
@@ -44,8 +45,8 @@ class Concept:
       how many tokens of any kind. A link never crosses a clause mark or a word of the
       ``link_break`` family.
     - ``context``: a family that must also stand near the parts (None: none needed), where
-      ``context_where`` says: ``clause`` (the same clause), ``before`` (the same clause,
-      before the first part) or ``sentence``.
+      ``context_where`` says: ``clause`` (the same clause), ``before`` or ``after`` (the
+      same clause, before the first part or after the last) or ``sentence``.
     - ``unless``: a family whose presence anywhere in the text cancels the concept.
     - ``imperative``: the first part must open its clause (after the ``lead_in`` words).
     """
@@ -67,17 +68,18 @@ Pattern = tuple[str, str]
 
 
 def parse_entry(entry: str) -> tuple[Pattern, ...]:
-    """The token patterns of one family entry."""
+    """The token patterns of one family entry. Parts without a star are split as a text
+    is (``«до`` is two tokens, a mark and a word), so an entry matches what it shows."""
     patterns = []
-    for part in normalise(entry).split():
+    for part in entry.split():
         if part == "*":
             patterns.append(("any", ""))
         elif len(part) > 1 and part.endswith("*"):
-            patterns.append(("prefix", part[:-1]))
+            patterns.append(("prefix", normalise(part[:-1])))
         elif len(part) > 1 and part.startswith("*"):
-            patterns.append(("suffix", part[1:]))
+            patterns.append(("suffix", normalise(part[1:])))
         else:
-            patterns.append(("word", part))
+            patterns += [("word", token.norm) for token in tokenize(part)]
     return tuple(patterns)
 
 
@@ -90,20 +92,14 @@ def fits(pattern: Pattern, token: Token) -> bool:
         return token.norm.startswith(text)
     if kind == "suffix":
         return token.norm.endswith(text) and not token.is_mark
-    return not token.is_mark
+    return not token.is_punctuation
 
 
-class Lexicon:
-    """The families and concepts of one data file, indexed by the first pattern of each
-    entry so that a token is looked up in a few dictionaries, not tried against every
-    entry."""
+class Index:
+    """Family entries indexed by their first pattern, so that a token is looked up in a
+    few dictionaries, not tried against every entry."""
 
-    def __init__(self, name: str, families: dict[str, list[str]], concepts: list[Concept],
-                 settings: dict) -> None:
-        self.name = name
-        self.concepts = concepts
-        self.discount = frozenset(settings.get("discount", READINGS))
-        self.negation_window = int(settings.get("negation_window", 5))
+    def __init__(self, families: dict[str, list[str]]) -> None:
         self.families = frozenset(families)
         self.exact: dict[str, list] = defaultdict(list)
         self.prefixes: dict[str, list] = defaultdict(list)
@@ -123,32 +119,65 @@ class Lexicon:
                     self.any_word.append((family, rest))
         self.prefix_lengths = sorted({len(p) for p in self.prefixes})
         self.suffix_lengths = sorted({len(s) for s in self.suffixes})
+        # The words of a language repeat: each distinct word is looked up once (bounded,
+        # so a long grading run cannot grow it without limit).
+        self.first_words = lru_cache(maxsize=1 << 15)(self.starting)
 
-    def hits(self, tokens: list[Token]) -> dict[str, list[tuple[int, int]]]:
+    def starting(self, word: str) -> tuple[tuple[str, tuple[Pattern, ...]], ...]:
+        """The (family, rest of the entry) pairs whose entry's first pattern matches a
+        token of normalised form ``word``."""
+        candidates = list(self.exact.get(word, ()))
+        token = Token(word, 0, len(word))
+        if not token.is_mark:
+            for length in self.prefix_lengths:
+                if length > len(word):
+                    break
+                candidates += self.prefixes.get(word[:length], ())
+            for length in self.suffix_lengths:
+                if length >= len(word):
+                    break
+                candidates += self.suffixes.get(word[-length:], ())
+        if not token.is_punctuation:
+            candidates += self.any_word
+        return tuple(candidates)
+
+    def hits(self, tokens: Sequence[Token]) -> dict[str, list[tuple[int, int]]]:
         """Every place a family's entry matches: family name to (first, past last) token
         positions, in text order."""
         found: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        last = len(tokens) - 1
         for i, token in enumerate(tokens):
-            word = token.norm
-            candidates = list(self.exact.get(word, ()))
-            if not token.is_mark:
-                size = len(word)
-                for length in self.prefix_lengths:
-                    if length > size:
-                        break
-                    candidates += self.prefixes.get(word[:length], ())
-                for length in self.suffix_lengths:
-                    if length >= size:
-                        break
-                    candidates += self.suffixes.get(word[-length:], ())
-                candidates += self.any_word
-            for family, rest in candidates:
+            following = tokens[i + 1].norm if i < last else None
+            for family, rest in self.first_words(token.norm):
                 end = i + 1 + len(rest)
-                if end <= len(tokens) and all(fits(p, tokens[i + 1 + k]) for k, p in enumerate(rest)):
-                    spans = found[family]
-                    if (i, end) not in spans:
-                        spans.append((i, end))
+                if rest:
+                    # Most entries of two words or more fail at their second word: test that
+                    # one cheaply before the whole rest.
+                    kind, text = rest[0]
+                    if end - 1 > last or (kind == "word" and text != following) or \
+                            not all(map(fits, rest, tokens[i + 1:end])):
+                        continue
+                spans = found[family]
+                if (i, end) not in spans:
+                    spans.append((i, end))
         return found
+
+
+class Lexicon:
+    """The concepts of one data file and two indexes of its families: those the concepts
+    name, looked up in every text, and the shared ones that only say how a concept found
+    is read (negators, modifiers...), looked up only in a text where a concept is found."""
+
+    def __init__(self, name: str, families: dict[str, list[str]], concepts: list[Concept],
+                 settings: dict) -> None:
+        self.name = name
+        self.concepts = concepts
+        self.discount = frozenset(settings.get("discount", READINGS))
+        self.negation_window = int(settings.get("negation_window", 5))
+        named = {f for c in concepts for f in (*c.parts, c.context, c.unless) if f}
+        self.needs = [(concept, frozenset(concept.parts)) for concept in concepts]
+        self.parts = Index({f: e for f, e in families.items() if f in named})
+        self.helpers = Index({f: e for f, e in families.items() if f not in named})
 
 
 def build(name: str, table: dict, shared: dict) -> Lexicon:

@@ -20,10 +20,11 @@ match (bait is still bait in a question, so ``bait`` does not discount questions
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from checker.text.lexicon import (AFTER_NEGATION, LEAD_IN, LINK_BREAK, MODIFIER, NEGATOR, NOT_NEGATION,
                                   REPORTING, SUGGESTION, Concept, Lexicon)
-from checker.text.tokens import Layout, Token, layout, tokenize
+from checker.text.tokens import CLAUSE_ENDS, Layout, layout, tokens_of
 
 
 @dataclass(frozen=True)
@@ -52,20 +53,52 @@ class Match:
 
 class Reading:
     """One text's tokens, layout and family hits, and the questions the matcher asks of
-    them."""
+    them. Only the concept families are looked up at once; the layout and the families
+    that say how a concept is read are worked out when a concept is found."""
 
     def __init__(self, text: str, lexicon: Lexicon) -> None:
         self.text = text
         self.lexicon = lexicon
-        self.tokens: list[Token] = tokenize(text)
-        self.layout: Layout = layout(self.tokens)
-        self.hits = lexicon.hits(self.tokens)
-        self.free = self.positions(MODIFIER)
-        self.breaks = self.positions(LINK_BREAK)
+        self.tokens = tokens_of(text)
+        self.hits = lexicon.parts.hits(self.tokens)
+
+    @cached_property
+    def layout(self) -> Layout:
+        """The sentences, clauses and quotations of the text."""
+        return layout(self.tokens)
+
+    @cached_property
+    def helper_hits(self) -> dict[str, list[tuple[int, int]]]:
+        """The hits of the families no concept names (negators, modifiers...)."""
+        return self.lexicon.helpers.hits(self.tokens)
+
+    def found(self, family: str) -> list[tuple[int, int]]:
+        """The hits of ``family``, whichever index holds it."""
+        return self.hits.get(family) or self.helper_hits.get(family, [])
 
     def positions(self, family: str) -> frozenset[int]:
         """Every token position covered by a hit of ``family``."""
-        return frozenset(i for start, end in self.hits.get(family, ()) for i in range(start, end))
+        return frozenset(i for start, end in self.found(family) for i in range(start, end))
+
+    @cached_property
+    def free(self) -> frozenset[int]:
+        """Positions of modifiers, which a link between parts may cross freely."""
+        return self.positions(MODIFIER)
+
+    @cached_property
+    def breaks(self) -> frozenset[int]:
+        """Positions of the words a link never crosses."""
+        return self.positions(LINK_BREAK)
+
+    @cached_property
+    def leads(self) -> frozenset[int]:
+        """Positions of the words that may open a clause before an imperative."""
+        return self.positions(LEAD_IN)
+
+    @cached_property
+    def cancelled(self) -> frozenset[int]:
+        """Positions of the phrases that hold a negator but do not negate."""
+        return self.positions(NOT_NEGATION)
 
     def linked(self, left: tuple[int, int], right: tuple[int, int], concept: Concept) -> bool:
         """Whether ``right`` follows ``left`` closely enough, in the same clause, for
@@ -73,19 +106,17 @@ class Reading:
         first, last = left[1], right[0]
         if last < first or last - first > concept.window:
             return False
-        if self.layout.clause_end[left[0]] < right[1] - 1:
-            return False
         between = range(first, last)
-        if any(i in self.breaks for i in between):
+        if any(i in self.breaks or self.tokens[i].norm in CLAUSE_ENDS for i in between):
             return False
-        words = sum(1 for i in between if i not in self.free and not self.tokens[i].is_number)
+        words = sum(1 for i in between if i not in self.free and not self.tokens[i].is_number
+                    and not self.tokens[i].is_mark)
         return words <= concept.gap
 
     def opens_clause(self, position: int) -> bool:
         """Whether only lead-in words (``please``, ``don't forget to``) or symbols stand
         between the start of its clause and ``position``."""
-        leads = self.positions(LEAD_IN)
-        return all(i in leads or self.tokens[i].is_mark for i in range(self.layout.clause_start[position], position))
+        return all(i in self.leads or self.tokens[i].is_mark for i in range(self.layout.clause_start[position], position))
 
     def places(self, concept: Concept) -> list[tuple[int, int]]:
         """The token spans where the concept's parts stand linked, first to last part."""
@@ -106,12 +137,13 @@ class Reading:
 
     def in_context(self, span: tuple[int, int], concept: Concept) -> bool:
         """Whether a hit of the concept's context family stands where the concept asks:
-        in the clause of ``span``, before it in that clause, or in its sentence."""
-        if concept.context_where == "sentence":
+        in the clause of ``span``, before or after it in that clause, or in its sentence."""
+        where = concept.context_where
+        if where == "sentence":
             first, last = self.layout.sentence_start[span[0]], self.layout.sentence_end[span[0]]
         else:
-            first = self.layout.clause_start[span[0]]
-            last = span[0] if concept.context_where == "before" else self.layout.clause_end[span[0]]
+            first = span[1] if where == "after" else self.layout.clause_start[span[0]]
+            last = span[0] if where == "before" else self.layout.clause_end[span[0]]
         return any(first <= start and end <= last for start, end in self.hits.get(concept.context, ()))
 
     def read(self, span: tuple[int, int]) -> str:
@@ -120,26 +152,25 @@ class Reading:
         if self.negated(start, end):
             return "negated"
         sentence_start = self.layout.sentence_start[start]
-        if any(sentence_start <= s and e <= start for s, e in self.hits.get(REPORTING, ())):
+        if any(sentence_start <= s < start for s, _ in self.found(REPORTING)):
             return "reported"
         quote = self.layout.quote[start]
         if quote and quote[1] >= end and any(
                 self.layout.sentence_start[start] <= s < self.layout.sentence_end[start] and not
-                (quote[0] <= s < quote[1]) for s, _ in self.hits.get(REPORTING, ())):
+                (quote[0] <= s < quote[1]) for s, _ in self.found(REPORTING)):
             return "quoted"
         if self.layout.is_question(start, self.tokens) and not any(
-                s == sentence_start for s, _ in self.hits.get(SUGGESTION, ())):
+                s == sentence_start for s, _ in self.found(SUGGESTION)):
             return "question"
         return "asserted"
 
     def negated(self, start: int, end: int) -> bool:
         """Whether a negator governs the words at ``start``..``end``."""
         clause_start = max(self.layout.clause_start[start], start - self.lexicon.negation_window)
-        cancelled = self.positions(NOT_NEGATION)
-        if any(clause_start <= s < start and s not in cancelled for s, _ in self.hits.get(NEGATOR, ())):
+        if any(clause_start <= s < start and s not in self.cancelled for s, _ in self.found(NEGATOR)):
             return True
         sentence_end = self.layout.sentence_end[start]
-        return any(end <= s < sentence_end for s, _ in self.hits.get(AFTER_NEGATION, ()))
+        return any(end <= s < sentence_end for s, _ in self.found(AFTER_NEGATION))
 
 
 def scan(text: str, lexicon: Lexicon) -> list[Match]:
@@ -148,8 +179,9 @@ def scan(text: str, lexicon: Lexicon) -> list[Match]:
     reading = Reading(text, lexicon)
     places: dict[str, set[tuple[int, int]]] = {}
     labels = {}
-    for concept in lexicon.concepts:
-        if concept.unless and reading.hits.get(concept.unless):
+    present = reading.hits.keys()
+    for concept, parts in lexicon.needs:
+        if not parts <= present or concept.unless in present:
             continue
         places.setdefault(concept.id, set()).update(reading.places(concept))
         labels.setdefault(concept.id, concept.label)

@@ -8,7 +8,10 @@ offsets, so a match can quote the learner's own words exactly."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple, Sequence
 
 TOKEN = re.compile(
     r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?![\d])"  # 2,000 / 2 000 / 10.000
@@ -25,8 +28,7 @@ SAME_QUOTES = frozenset("\"'")
 OPEN_QUOTES = {"«": "»", "“": "”", "„": "“", "‘": "’"}
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One token: its normalised form (lower case, ``ё`` read as ``е``, typographic
     apostrophes as ``'``, emoji without variation selectors) and where it stands in the
     text."""
@@ -42,8 +44,13 @@ class Token:
 
     @property
     def is_mark(self) -> bool:
-        """Whether the token is a punctuation mark, a line break or a symbol."""
+        """Whether the token is a punctuation mark, a line break or a symbol (an emoji)."""
         return not (self.norm[0].isalnum() or self.norm[0] == "_")
+
+    @property
+    def is_punctuation(self) -> bool:
+        """Whether the token is a punctuation mark or a line break (not a symbol)."""
+        return self.norm == "\n" or unicodedata.category(self.norm[0]).startswith("P")
 
 
 def normalise(word: str) -> str:
@@ -52,9 +59,6 @@ def normalise(word: str) -> str:
     return word.lower().replace("ё", "е").replace("’", "'").replace("\ufe0f", "")
 
 
-def tokenize(text: str) -> list[Token]:
-    """The tokens of ``text`` in order."""
-    return [Token(normalise(m.group()), m.start(), m.end()) for m in TOKEN.finditer(text)]
 
 
 @dataclass(frozen=True)
@@ -68,13 +72,13 @@ class Layout:
     clause_end: tuple[int, ...]
     quote: tuple[tuple[int, int] | None, ...]  # the (start, end) of the quotation a token is in
 
-    def is_question(self, position: int, tokens: list[Token]) -> bool:
+    def is_question(self, position: int, tokens: Sequence[Token]) -> bool:
         """Whether the sentence holding ``position`` ends with a question mark."""
         end = self.sentence_end[position]
         return end < len(tokens) and tokens[end].norm == "?"
 
 
-def layout(tokens: list[Token]) -> Layout:
+def layout(tokens: Sequence[Token]) -> Layout:
     """The sentences, clauses and quotations of a token list. A sentence ends at ``.``,
     ``!``, ``?``, ``…`` or a line break; a clause also at ``, ; : — – - ( ) [ ] /``. The
     mark itself belongs to no word span: ``end`` points at it."""
@@ -96,7 +100,7 @@ def layout(tokens: list[Token]) -> Layout:
                   quotations(tokens))
 
 
-def quotations(tokens: list[Token]) -> tuple[tuple[int, int] | None, ...]:
+def quotations(tokens: Sequence[Token]) -> tuple[tuple[int, int] | None, ...]:
     """For each token, the span of the quotation it stands in (between the marks), or
     None. A quotation left open closes at the end of its sentence."""
     inside: list[tuple[int, int] | None] = [None] * len(tokens)
@@ -117,3 +121,15 @@ def quotations(tokens: list[Token]) -> tuple[tuple[int, int] | None, ...]:
         else:
             i += 1  # a lone mark (an apostrophe, inches): no quotation
     return tuple(inside)
+
+
+def tokenize(text: str) -> list[Token]:
+    """The tokens of ``text`` in order."""
+    return [Token(normalise(m.group()), m.start(), m.end()) for m in TOKEN.finditer(text)]
+
+
+@lru_cache(maxsize=1024)
+def tokens_of(text: str) -> tuple[Token, ...]:
+    """The tokens of ``text``, kept for the last thousand texts: each text is read by
+    several lexicons (a plan's copy by plan.honesty and plan.bait)."""
+    return tuple(tokenize(text))
