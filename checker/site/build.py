@@ -30,7 +30,7 @@ VENDORED = {f"pyodide/{name}": f"assets/vendor/pyodide/{name}" for name in PYODI
 # The grading package and what it reads, zipped for Pyodide (checker/site/bundle.py).
 CHECKER_BUNDLE = "assets/smm/checker.zip"
 # Files of an exercise folder that learners download from the exercise page.
-DOWNLOADS = ("starter.csv", "starter.xlsx", "answers-blank.csv", "answers-blank.xlsx", "data.csv")
+DOWNLOADS = ("starter.csv", "starter.xlsx", "answers-blank.csv", "answers-blank.xlsx", "data.csv", "comments.csv")
 
 
 class MissingVendored(Exception):
