@@ -32,6 +32,7 @@ KINDS: dict[str, str] = {
     "plan": "checker.plan.exercise",
     "kpi": "checker.kpi.exercise",
     "campaign": "checker.campaign.exercise",
+    "replies": "checker.replies.exercise",
 }
 
 

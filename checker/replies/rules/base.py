@@ -1,0 +1,124 @@
+"""How a replies rule is declared: one function per rule id under ``@rule``, with the
+title the learner reads; its docstring is what the rubric page shows, its weight is in
+``replies_rubric.toml``. A rule is called with the ``Sheet`` (the comments, the learner's
+replies, the rubric) and returns a ``Verdict`` made by ``judge`` from notes per comment,
+so each reply earns its share of the rule's weight."""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Callable, Iterable, Mapping
+
+from checker.plan.rules.base import CREDIT
+from checker.replies.comments import Comment
+from checker.replies.settings import Rubric, group, reply_lexicon
+from checker.replies.sheet import Reply
+from checker.text import Match, scan
+
+
+@dataclass
+class Sheet:
+    """A parsed answer sheet with what it is graded against. ``replies`` holds the public
+    replies by comment id; ``handled`` what was done with every comment of the sheet."""
+
+    comments: tuple[Comment, ...]
+    rows: list[Reply]
+    rubric: Rubric
+    contacts: tuple[str, ...] = ()  # the business's own public contacts (exercise.toml)
+    matches: dict[str, list[Match]] = field(default_factory=dict)
+
+    @cached_property
+    def handled(self) -> dict[str, Reply]:
+        """Each comment id the sheet answers -> its row."""
+        return {reply.comment.id: reply for reply in self.rows}
+
+    @cached_property
+    def replies(self) -> list[Reply]:
+        """The replies posted in public, in comment order."""
+        order = {comment.id: n for n, comment in enumerate(self.comments)}
+        return sorted((r for r in self.rows if r.public), key=lambda r: order[r.comment.id])
+
+    def answered(self, situations: str) -> list[Reply]:
+        """The public replies to comments of a ``[groups]`` entry of ``replies.toml``."""
+        wanted = group(situations)
+        return [reply for reply in self.replies if reply.comment.situation in wanted]
+
+    def said(self, text: str, concepts: Iterable[str], ignore: Iterable[str] = ("negated",)) -> list[Match]:
+        """What ``text`` says of ``concepts``, leaving out matches read in one of the
+        ``ignore`` ways (negated, reported, quoted, question)."""
+        if text not in self.matches:
+            self.matches[text] = scan(text, reply_lexicon())
+        wanted, skipped = set(concepts), set(ignore)
+        return [m for m in self.matches[text] if m.concept in wanted and m.reading not in skipped]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A rule's judgement: status, message, the comment ids it names and the share of the
+    rule's weight earned."""
+
+    status: str
+    message: str
+    comments: tuple[str, ...] = ()
+    credit: float = 1.0
+
+
+def judge(total: int, fails: Mapping[str, str], warns: Mapping[str, str], passed: str) -> Verdict:
+    """The verdict of a rule judged comment by comment (``fails``, ``warns``: comment id ->
+    what is wrong, the comment id first): fail if any comment fails, warn if any warns,
+    with credit for the share of the ``total`` judged that are fine (a warning earns half).
+    ``passed`` is the message when nothing is wrong."""
+    warns = {key: note for key, note in warns.items() if key not in fails}
+    if not fails and not warns:
+        return Verdict("pass", passed)
+    status = "fail" if fails else "warn"
+    credit = max(0.0, 1 - (len(fails) + CREDIT["warn"] * len(warns)) / total) if total else 1.0
+    # Each note opens with its comment id, which keeps its case.
+    text = "; ".join([*fails.values(), *warns.values()]) + "."
+    return Verdict(status, text, tuple(sorted({*fails, *warns})), credit)
+
+
+def quoted(matches: list[Match]) -> str:
+    """The triggering words of matches, quoted and joined: "'sorry you feel', 'obviously'";
+    words inside a longer match's quote are not repeated."""
+    outer = [m for m in matches if not any(o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end)
+                                           for o in matches)]
+    return ", ".join(f"'{quote}'" for quote in dict.fromkeys(m.quote for m in outer))
+
+
+def excerpt(text: str, words: int = 8) -> str:
+    """The opening words of a text, with an ellipsis when it goes on."""
+    parts = text.split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+
+
+Check = Callable[[Sheet], Verdict]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A registered replies rule."""
+
+    id: str
+    title: str
+    check: Check
+
+    @property
+    def explanation(self) -> str:
+        """What the rule asks of a reply and why (its docstring)."""
+        return inspect.getdoc(self.check) or ""
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(rule_id: str, title: str) -> Callable[[Check], Check]:
+    """Register the decorated function as the check of rule ``rule_id``."""
+    def register(check: Check) -> Check:
+        if rule_id in RULES:
+            raise ValueError(f"rule {rule_id} is declared twice")
+        RULES[rule_id] = Rule(rule_id, title, check)
+        return check
+    return register
