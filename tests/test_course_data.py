@@ -158,7 +158,7 @@ def test_a_rule_without_a_weight_is_named(data, capsys):
     code, out, _ = run(capsys, "plan", str(REFERENCE), "--json")
     assert code == 2 and slip in json.loads(out)["message"]
     # Declared optional, it runs only where an exercise weighs it: nothing is wrong.
-    edit(data / "plan_rubric.toml", "optional = []", 'optional = ["plan.bait"]')
+    edit(data / "plan_rubric.toml", 'optional = ["plan.utm"]', 'optional = ["plan.utm", "plan.bait"]')
     code, out, _ = run(capsys, "validate", "content-plan")
     assert code == 0, out
 

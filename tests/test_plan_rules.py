@@ -108,7 +108,7 @@ def test_registry_matches_the_rubric_weights():
         "plan.horizon", "plan.platforms", "plan.cadence", "plan.mix", "plan.platform-fit",
         "plan.cross-post", "plan.goal-kpi", "plan.cta", "plan.length", "plan.hashtags",
         "plan.honesty", "plan.bait"]
-    assert set(RULES) == set(DEFAULT.weights)
+    assert set(RULES) == set(DEFAULT.weights) | set(load("plan_rubric.toml")["optional"])
     assert all(rule.title and rule.explanation for rule in RULES.values())
     assert [r.id for r in RULES.values() if r.critical] == ["plan.horizon", "plan.honesty"]
 
