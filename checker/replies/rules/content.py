@@ -17,11 +17,11 @@ def problem_words(text: str, ignore: frozenset[str], shortest: int) -> list[str]
         (t.is_number and len(t.norm) >= 2) or (len(t.norm) >= shortest and t.norm not in ignore and not t.is_number))]
 
 
-def same_word(one: str, other: str, stem: int) -> bool:
-    """Whether two words are one word in two forms: the shorter begins the longer, or both
-    begin with the same ``stem`` letters."""
-    short, long = sorted((one, other), key=len)
-    return long.startswith(short) or (len(short) >= stem and short[:stem] == long[:stem])
+def same_word(one: str, other: str, shortest: int, ending: int) -> bool:
+    """Whether two words are one word in two forms: without their last ``ending`` letters
+    (kept at ``shortest`` letters or more), one begins the other."""
+    short, long = sorted((word[:max(shortest, len(word) - ending)] for word in (one, other)), key=len)
+    return long.startswith(short)
 
 
 def named(comment: str, reply: str, params: dict) -> list[str]:
@@ -29,7 +29,7 @@ def named(comment: str, reply: str, params: dict) -> list[str]:
     ignore = frozenset(reply_words()["acknowledge"]["ignore"])
     wanted = set(problem_words(comment, ignore, params["problem_word"]))
     return [word for word in dict.fromkeys(problem_words(reply, ignore, params["problem_word"]))
-            if any(same_word(word, w, params["stem"]) for w in wanted)]
+            if any(same_word(word, w, params["problem_word"], params["ending"]) for w in wanted)]
 
 
 @rule("replies.acknowledge", "A complaint's reply names the actual problem")
