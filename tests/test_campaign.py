@@ -8,11 +8,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 
-from checker import browser
+from checker import browser, data_checks
 from checker.campaign.figures import exercise_figures, figures_csv, learner_figures, learner_figures_csv
 from checker.cli import main
 from checker.exercises import load_exercise
@@ -496,3 +497,24 @@ def test_the_kind_gives_each_rule_its_title_and_weight_for_class_reports():
         ROOT / "exercises" / GIFT / "reference.csv")).findings]
     assert (rules["campaign.arithmetic"].title, rules["campaign.arithmetic"].weight) == (
         "Each forecast follows from its line's budget, rate and assumptions", 20)
+
+
+def test_validate_names_a_slip_in_the_campaign_data(capsys, tmp_path, monkeypatch):
+    folder = tmp_path / "data"
+    shutil.copytree(ROOT / "checker" / "data", folder, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    monkeypatch.setattr(data_checks, "FOLDER", folder)
+    rubric = folder / "campaign_rubric.toml"
+    rubric.write_text(rubric.read_text(encoding="utf-8").replace('"campaign.utm" = 10\n', ""), encoding="utf-8")
+    facts = folder / "campaign.toml"
+    facts.write_text(facts.read_text(encoding="utf-8").replace('forbidden = ["instagram",', 'forbidden = ["myspace", "instagram",'),
+                     encoding="utf-8")
+    code = main(["validate", GIFT])
+    out = capsys.readouterr().out
+    assert code == 2
+    assert ('checker/data/campaign_rubric.toml: [weights] "campaign.utm" is missing: the rule is declared in '
+            "checker/campaign/rules/, so give it a weight.") in out
+    assert "checker/data/campaign.toml: [market.ru] forbidden names 'myspace'" in out
+    # A grading command refuses to grade with such data, naming the slip.
+    code, result = cli_json(capsys, "campaign", str(ROOT / "exercises" / GIFT / "reference.csv"), "--exercise", GIFT,
+                            "--learner", LEARNER)
+    assert code == 2 and "campaign.utm" in result["message"]
