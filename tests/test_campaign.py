@@ -518,3 +518,20 @@ def test_validate_names_a_slip_in_the_campaign_data(capsys, tmp_path, monkeypatc
     code, result = cli_json(capsys, "campaign", str(ROOT / "exercises" / GIFT / "reference.csv"), "--exercise", GIFT,
                             "--learner", LEARNER)
     assert code == 2 and "campaign.utm" in result["message"]
+
+
+def test_validate_names_what_is_wrong_with_a_campaign_exercises_settings(capsys, tmp_path, monkeypatch):
+    folder = tmp_path / "exercises" / GIFT
+    shutil.copytree(ROOT / "exercises" / GIFT, folder)
+    settings = folder / "exercise.toml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(text.replace('market = "ru"', 'market = "mars"').replace("cpm = [100, 350]", "cpm = [350, 100]")
+                        .replace('end = "2026-12-28"', 'end = "2026-11-28"'), encoding="utf-8")
+    monkeypatch.setenv("SMM_COURSE_DIR", str(tmp_path))
+    code = main(["validate", GIFT])
+    out = capsys.readouterr().out
+    assert code == 2 and f"{GIFT}: BROKEN" in out
+    where = f"exercises/{GIFT}/exercise.toml: "
+    assert f"{where}market 'mars' is not a market of campaign.toml (ru, eu)." in out
+    assert f"{where}start is after end." in out
+    assert f"{where}[benchmarks.ok] cpm must be a range [low, high] of numbers above 0." in out
