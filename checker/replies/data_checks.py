@@ -13,7 +13,7 @@ from checker.text.lexicon import LexiconError
 # The lexicon concepts the rules read.
 CONCEPTS = ("non-apology", "excuse", "apology", "vague", "private", "next-step", "complex", "blame", "sarcasm",
             "arguing", "threat", "review-change", "reward", "customer-voice", "staged-reviews", "fake-reviews")
-GROUPS = ("answer", "leave", "complaints", "urgent", "next_step")
+GROUPS = ("answer", "leave", "complaints", "at_fault", "urgent", "next_step")
 
 
 def replies_data_problems() -> list[str]:

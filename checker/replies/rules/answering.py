@@ -125,7 +125,8 @@ def personal(sheet: Sheet) -> Verdict:
         if not addresses(reply):
             warns[reply.comment.id] = (f"{reply.comment.id} (row {reply.row}) does not address "
                                        f"{reply.comment.author.strip()} by name")
-    return judge(len(replies), fails, warns, "Every reply speaks to its author and is written for its comment.")
+    return judge(len(replies), fails, warns, "Every reply speaks to its author and is written for its comment.",
+                 sheet.unanswered("answer"))
 
 
 @rule("replies.length", "Each reply fits its platform: no wall of text")
@@ -145,4 +146,5 @@ def length(sheet: Sheet) -> Verdict:
             fails[reply.comment.id] = note.format(limit=f"the maximum of {platform['max']}")
         elif size > platform["long"]:
             warns[reply.comment.id] = note.format(limit=f"the {platform['long']} a reply is read to the end at")
-    return judge(len(sheet.replies), fails, warns, "Every reply fits its platform.")
+    return judge(len(sheet.replies), fails, warns, "Every reply fits its platform.",
+                 sheet.unanswered("answer"))

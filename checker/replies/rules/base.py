@@ -9,7 +9,7 @@ from __future__ import annotations
 import inspect
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Callable, Iterable, Mapping
+from typing import Callable, Iterable, Mapping, Sequence
 
 from checker.plan.rules.base import CREDIT
 from checker.replies.comments import Comment
@@ -45,6 +45,13 @@ class Sheet:
         wanted = group(situations)
         return [reply for reply in self.replies if reply.comment.situation in wanted]
 
+    def unanswered(self, situations: str) -> list[str]:
+        """The ids of the comments of a ``[groups]`` entry that needed a public reply and
+        have none: they earn no credit in any rule that judges such replies."""
+        wanted, needed = group(situations), group("answer")
+        return [c.id for c in self.comments if c.situation in wanted and c.situation in needed
+                and not (c.id in self.handled and self.handled[c.id].public)]
+
     def said(self, text: str, concepts: Iterable[str], ignore: Iterable[str] = ("negated",)) -> list[Match]:
         """What ``text`` says of ``concepts``, leaving out matches read in one of the
         ``ignore`` ways (negated, reported, quoted, question)."""
@@ -65,19 +72,27 @@ class Verdict:
     credit: float = 1.0
 
 
-def judge(total: int, fails: Mapping[str, str], warns: Mapping[str, str], passed: str) -> Verdict:
+def judge(total: int, fails: Mapping[str, str], warns: Mapping[str, str], passed: str,
+          unanswered: Sequence[str] = ()) -> Verdict:
     """The verdict of a rule judged comment by comment (``fails``, ``warns``: comment id ->
     what is wrong, the comment id first): fail if any comment fails, warn if any warns,
-    with credit for the share of the ``total`` judged that are fine (a warning earns half).
+    with credit for the share of the ``total`` replies judged that are fine (a warning
+    earns half). ``unanswered`` comments needed a reply the rule would judge and have
+    none: each earns nothing and, with nothing else wrong, makes the verdict a warning.
     ``passed`` is the message when nothing is wrong."""
     warns = {key: note for key, note in warns.items() if key not in fails}
+    if unanswered:
+        warns[unanswered[0]] = (f"{', '.join(unanswered)} {'has' if len(unanswered) == 1 else 'have'} no reply to "
+                                "judge here, so earn nothing (see replies.coverage)")
     if not fails and not warns:
         return Verdict("pass", passed)
     status = "fail" if fails else "warn"
-    credit = max(0.0, 1 - (len(fails) + CREDIT["warn"] * len(warns)) / total) if total else 1.0
+    total += len(unanswered)
+    lost = len(fails) + CREDIT["warn"] * (len(warns) - bool(unanswered)) + len(unanswered)
+    credit = max(0.0, 1 - lost / total) if total else 1.0
     # Each note opens with its comment id, which keeps its case.
     text = "; ".join([*fails.values(), *warns.values()]) + "."
-    return Verdict(status, text, tuple(sorted({*fails, *warns})), credit)
+    return Verdict(status, text, tuple(sorted({*fails, *warns, *unanswered})), credit)
 
 
 def quoted(matches: list[Match]) -> str:

@@ -36,7 +36,8 @@ def tone(sheet: Sheet) -> Verdict:
             what = [f"{quoted([m])} reads as {m.label}" for m in found]
             what += [f"'{' '.join(loud)}' reads as shouting"] if loud else []
             fails[reply.comment.id] = f"{reply.comment.id} (row {reply.row}): {', '.join(what)}"
-    return judge(len(sheet.replies), fails, {}, "Every reply keeps a calm, respectful tone.")
+    return judge(len(sheet.replies), fails, {}, "Every reply keeps a calm, respectful tone.",
+                 sheet.unanswered("answer"))
 
 
 @cache
@@ -79,7 +80,8 @@ def privacy(sheet: Sheet) -> Verdict:
         if found:
             what = ", ".join(f"'{words}' ({label})" for label, words in found)
             fails[reply.comment.id] = f"{reply.comment.id} (row {reply.row}) shows {what} in public"
-    return judge(len(sheet.replies), fails, {}, "No reply shows a customer's personal data in public.")
+    return judge(len(sheet.replies), fails, {}, "No reply shows a customer's personal data in public.",
+                 sheet.unanswered("answer"))
 
 
 @rule("replies.honesty", "No reviews bought back, no fake customer voices")
@@ -102,4 +104,5 @@ def honesty(sheet: Sheet) -> Verdict:
             notes.append(f"{', '.join(f'{quoted([m])} reads as {m.label}' for m in fake)}")
         if notes:
             fails[reply.comment.id] = f"{reply.comment.id} (row {reply.row}): {'; '.join(notes)}"
-    return judge(len(sheet.replies), fails, {}, "No reply trades a reward for a review or fakes a customer's voice.")
+    return judge(len(sheet.replies), fails, {}, "No reply trades a reward for a review or fakes a customer's voice.",
+                 sheet.unanswered("answer"))

@@ -4,7 +4,7 @@ business was at fault, offers a next step, and takes complex cases to private me
 from __future__ import annotations
 
 from checker.replies.rules.base import Sheet, Verdict, excerpt, judge, quoted, rule
-from checker.replies.settings import reply_words
+from checker.replies.settings import group, reply_words
 from checker.text import tokenize
 
 NON_APOLOGIES = ("non-apology", "excuse")
@@ -47,7 +47,8 @@ def acknowledge(sheet: Sheet) -> Verdict:
         what = f"says only {quoted(vague)}" if vague else "does not name the problem"
         fails[reply.comment.id] = (f"{reply.comment.id} (row {reply.row}) {what}; say what went wrong "
                                    f"('{excerpt(reply.comment.text)}')")
-    return judge(len(replies), fails, {}, "Every complaint's reply names the customer's problem.")
+    return judge(len(replies), fails, {}, "Every complaint's reply names the customer's problem.",
+                 sheet.unanswered("complaints"))
 
 
 @rule("replies.apology", "A real apology where the business was at fault; no non-apologies")
@@ -62,10 +63,11 @@ def apology(sheet: Sheet) -> Verdict:
         if excuses:
             fails[reply.comment.id] = (f"{reply.comment.id} (row {reply.row}): {quoted(excuses)} is a non-apology; "
                                        "apologise for what happened, without 'if' or 'but'")
-        elif reply.comment.situation == "complaint-our-fault" and not sheet.said(reply.text, ["apology"]):
+        elif reply.comment.situation in group("at_fault") and not sheet.said(reply.text, ["apology"]):
             fails[reply.comment.id] = (f"{reply.comment.id} (row {reply.row}) does not apologise, though the "
                                        "business was at fault")
-    return judge(len(sheet.replies), fails, {}, "Every reply owed an apology gives one, and no reply takes one back.")
+    return judge(len(sheet.replies), fails, {}, "Every reply owed an apology gives one, and no reply takes one back.",
+                 sheet.unanswered("at_fault"))
 
 
 @rule("replies.next-step", "A concrete next step or channel")
@@ -80,7 +82,8 @@ def next_step(sheet: Sheet) -> Verdict:
         if not sheet.said(reply.text, ["next-step", "private"]):
             fails[reply.comment.id] = (f"{reply.comment.id} (row {reply.row}) offers no next step "
                                        f"('{excerpt(reply.text)}'); say what happens now or where to write")
-    return judge(len(replies), fails, {}, "Every reply that needs one offers a next step or a channel.")
+    return judge(len(replies), fails, {}, "Every reply that needs one offers a next step or a channel.",
+                 sheet.unanswered("next_step"))
 
 
 @rule("replies.offline", "Complex complaints moved to private messages")
@@ -98,4 +101,6 @@ def offline(sheet: Sheet) -> Verdict:
         if reply.action != "reply-and-message" and not sheet.said(reply.text, ["private"]):
             fails[reply.comment.id] = (f"{reply.comment.id} (row {reply.row}) is about {quoted(complex_words[:2])} "
                                        "but stays in public; invite the person to private messages or a call")
-    return judge(judged, fails, {}, "Every complex complaint is taken to private messages.")
+    complex_ids = {c.id for c in sheet.comments if sheet.said(c.text, ["complex"], ignore=())}
+    missing = [c for c in sheet.unanswered("complaints") if c in complex_ids]
+    return judge(judged, fails, {}, "Every complex complaint is taken to private messages.", missing)
