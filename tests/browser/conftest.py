@@ -19,6 +19,9 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# An init script that makes a page's navigator.connection say the browser asks to save
+# data, as a phone's data saver does.
+SAVE_DATA = "Object.defineProperty(Navigator.prototype, 'connection', {get: () => ({saveData: true})});"
 
 
 @pytest.fixture(scope="session")

@@ -11,11 +11,12 @@ from __future__ import annotations
 import json
 
 import pytest
+from playwright.sync_api import expect
 
 from checker.cli import main
 from checker.site.check_panel import STRINGS as S
 from checker.exercises import load_exercise
-from conftest import assert_same_document, open_for_instant_navigation
+from conftest import SAVE_DATA, assert_same_document, open_for_instant_navigation
 from test_browser_entry import correct_answers
 
 pytestmark = pytest.mark.browser
@@ -130,3 +131,32 @@ def test_kpi_learner_downloads_their_dataset_and_scores_100(page, site_url, caps
     assert page.locator(".smm-cp-verdict").inner_text() == S["passed"].format(score=100, threshold=f"{exercise.threshold:g}")
     asked = len(exercise.params["metrics"])
     assert page.locator(".smm-cp-findings li.smm-cp-pass").count() == page.locator(".smm-cp-findings li").count() == asked
+
+
+def test_a_file_chosen_early_gets_the_checker_ready_before_the_click(page, site_url, root, capsys):
+    """Choosing the file starts the checker: the panel says when it is ready, and a click
+    then gets the CLI's verdict (bench/bench_browser.py times it)."""
+    path = root / "exercises" / PLAN / "reference.csv"
+    result = cli_json(capsys, "plan", str(path), "--exercise", PLAN)
+    page.goto(f"{site_url}exercises/{PLAN}/")
+    panel = page.locator(".smm-checkpanel")
+    assert panel.get_attribute("data-checker") is None  # nothing started on arrival
+    page.set_input_files(".smm-cp-file", str(path))
+    assert panel.get_attribute("data-checker") in ("starting", "ready")
+    expect(panel).to_have_attribute("data-checker", "ready", timeout=BOOT_MS)
+    expect(panel.locator(".smm-cp-status")).to_have_text(S["ready"])
+    page.click(".smm-cp-run")
+    expect(panel.locator(".smm-cp-verdict")).to_have_text(verdict(result), timeout=BOOT_MS)
+
+
+@pytest.mark.parametrize("save_data", [False, True], ids=["any-connection", "save-data"])
+def test_pointing_at_the_panel_starts_the_checker_unless_saving_data(page, site_url, root, save_data):
+    if save_data:
+        page.context.add_init_script(SAVE_DATA)
+    page.goto(f"{site_url}exercises/{PLAN}/")
+    panel = page.locator(".smm-checkpanel")
+    panel.hover()
+    assert panel.get_attribute("data-checker") == (None if save_data else "starting")
+    # Choosing a file is asking for a check: it starts the checker under save-data too.
+    page.set_input_files(".smm-cp-file", str(root / "exercises" / PLAN / "reference.csv"))
+    assert panel.get_attribute("data-checker") in ("starting", "ready")

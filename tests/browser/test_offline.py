@@ -23,16 +23,13 @@ from checker.cli import main
 from checker.site import offline
 from checker.site.check_panel import STRINGS as S
 from checker.site.offline_panel import STRINGS as OFFLINE
-from conftest import PageProblems, assert_same_document, guarded_page, open_for_instant_navigation
+from conftest import SAVE_DATA, PageProblems, assert_same_document, guarded_page, open_for_instant_navigation
 from site_harness import QuietHandler, build_site, start_server
 
 pytestmark = pytest.mark.browser
 BOOT_MS = 120_000
 PLAN = "coffee-shop-plan"
 LESSON = "platforms/vkontakte/"
-# Makes the page's navigator.connection say the browser asks to save data, as a phone's
-# data saver does (its requests also carry the Save-Data header, see the context).
-SAVE_DATA = "Object.defineProperty(Navigator.prototype, 'connection', {get: () => ({saveData: true})});"
 
 
 class CountingHandler(QuietHandler):

@@ -1,7 +1,8 @@
-/* What the course's widgets share (check.js, quiz.js, course.js): text with {placeholders},
-   records in localStorage under versioned keys, a DOM shortcut, file downloads and the
-   start on every page. The plugin adds the assets to each page in name order, so this
-   file (base.js) runs before the widgets that use it. No framework, no build step. */
+/* What the course's widgets share (check.js, quiz.js, course.js, offline.js): text with
+   {placeholders}, records in localStorage under versioned keys, a DOM shortcut, file
+   downloads, the browser's wish to save data and the start on every page. mkdocs.yml
+   lists this file (base.js) first, so it runs before the widgets that use it. No
+   framework, no build step. */
 (function () {
   "use strict";
 
@@ -37,6 +38,9 @@
     link.remove();
     setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
   }
+  // Whether the browser asks to save data (a data saver, a metered connection): then
+  // nothing is downloaded ahead of the learner.
+  function savesData() { return Boolean(navigator.connection && navigator.connection.saveData); }
   // Material's instant navigation swaps pages without reloading scripts; document$
   // announces each new page, the first one included.
   function onEveryPage(init) {
@@ -47,6 +51,6 @@
 
   window.smmBase = {
     format: format, claim: claim, all: all, storageKey: storageKey, load: load, save: save, today: today,
-    download: download, onEveryPage: onEveryPage
+    download: download, savesData: savesData, onEveryPage: onEveryPage
   };
 })();

@@ -1,7 +1,10 @@
 /* The check panel of an exercise page (/// check | ID): grades the learner's file in the
    browser with the course's own Python grader (checker.browser under Pyodide, in
-   check-worker.mjs), so the page shows what smm-check prints. Pyodide loads only when the
-   learner first asks for a check or a dataset. The last file, name and result are kept in
+   check-worker.mjs), so the page shows what smm-check prints. The worker starts Pyodide
+   (a few seconds) as soon as the learner chooses a file, or shows an intent to use the
+   panel (pointer or focus on it, unless the browser asks to save data), so the check
+   itself answers at once; the panel's data-checker attribute says "starting", then
+   "ready". The last file, name and result are kept in
    localStorage under smm-check:v<version>:<exercise>. No framework, no build step. */
 (function () {
   "use strict";
@@ -15,6 +18,7 @@
   var WORKER_URL = document.currentScript.src.replace(/[^/]*$/, "check-worker.mjs");
   var worker = null;
   var booted = false;
+  var booting = null;
   var pending = {};
   var nextId = 1;
 
@@ -34,6 +38,13 @@
       pending[id] = { resolve: resolve, reject: reject };
       worker.postMessage({ id: id, action: action, options: options, data: data }, data ? [data.buffer] : []);
     });
+  }
+
+  // Starts the worker and Pyodide ahead of the first check, once per page load; a failure
+  // is left for the check to report, and the next call tries again.
+  function boot() {
+    booting = booting || ask("boot").catch(function (error) { booting = null; throw error; });
+    return booting;
   }
 
   function el(tag, className, text) {
@@ -127,14 +138,35 @@
       return learner ? learner.value.trim() : "";
     }
 
+    var running = false;
     function busy(on) {
+      running = on;
       buttons.forEach(function (b) { b.disabled = on; });
+    }
+
+    // Gets the checker ready while the learner is still choosing; `announce` says so in
+    // the status line (after a file is chosen, not on a mere pointer or focus).
+    function prepare(announce) {
+      if (root.getAttribute("data-checker") === "ready") return;
+      if (announce && !running && !booted) status.textContent = s.preparing;
+      root.setAttribute("data-checker", "starting");
+      boot().then(function () {
+        root.setAttribute("data-checker", "ready");
+        if (announce && !running) status.textContent = s.ready;
+      }, function () { root.removeAttribute("data-checker"); });
+    }
+    fileInput.addEventListener("change", function () { if (fileInput.files.length) prepare(true); });
+    if (!base.savesData()) {
+      ["pointerenter", "focusin"].forEach(function (name) {
+        root.addEventListener(name, function () { prepare(false); }, { once: true });
+      });
     }
 
     function run(action, options, data, message) {
       busy(true);
       status.textContent = booted ? message : s.loading + " " + message;
       return ask(action, options, data).then(function (reply) {
+        root.setAttribute("data-checker", "ready");
         root.setAttribute("data-boot-ms", Math.round(reply.bootMs));
         root.setAttribute("data-run-ms", Math.round(reply.ms));
         return reply.answer;

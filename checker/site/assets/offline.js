@@ -15,8 +15,7 @@
   var base = window.smmBase;
   // This file is assets/smm/offline.js: the site's root is two folders up.
   var root = new URL("../../", document.currentScript.src);
-  // The browser asks to save data (the learner's setting, or a metered connection).
-  var saveData = Boolean(navigator.connection && navigator.connection.saveData);
+  var saveData = base.savesData();
   var ready = !("serviceWorker" in navigator) ? Promise.reject(new Error("no service workers"))
     : navigator.serviceWorker.register(new URL("sw.js", root).href, { scope: root.href, updateViaCache: "none" })
       .then(function (registration) {
