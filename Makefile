@@ -10,7 +10,7 @@ STAMPS := .stamps
 ADDR   ?= 127.0.0.1:8000
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve test build bench clean diagrams
+.PHONY: serve test build build-zensical bench clean diagrams
 
 serve: $(STAMPS)/python $(STAMPS)/npm
 	$(BIN)/mkdocs serve --dev-addr $(ADDR)
@@ -20,6 +20,12 @@ test: $(STAMPS)/python-test $(STAMPS)/npm $(STAMPS)/chromium $(STAMPS)/java
 
 build: $(STAMPS)/python $(STAMPS)/npm
 	$(BIN)/mkdocs build --strict
+
+# The same site built by Zensical, Material for MkDocs' successor, which runs no MkDocs
+# plugin: the course's build step adds what the plugin adds under MkDocs.
+build-zensical: $(STAMPS)/python-test $(STAMPS)/npm
+	$(BIN)/zensical build --strict
+	$(BIN)/python -m checker.site.build --site-dir site
 
 # Draw the lessons' Mermaid diagrams that have no SVG yet into diagrams/ and remove unused
 # ones (diagrams/render.py); commit the folder. A diagram without its SVG stops the build.
