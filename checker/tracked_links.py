@@ -34,7 +34,8 @@ class TrackedLink:
 
 @cache
 def sources() -> dict[str, tuple[str, ...]]:
-    """For each platform, the ``utm_source`` values that name it."""
+    """For each platform, the ``utm_source`` values that name it; a platform not listed
+    is named by its own id."""
     return {platform: tuple(names) for platform, names in load(UTM_FILE)["source"].items()}
 
 

@@ -1,7 +1,7 @@
 """The media-plan data checked against each other and the code: every declared rule
 weighed in ``campaign_rubric.toml`` and every weight a declared rule's; the platforms,
-objectives and buying models ``campaign.toml`` names known to the vocabularies; every
-platform with its ``utm_source`` names in ``utm.toml``. Each slip names file and key."""
+objectives and buying models ``campaign.toml`` names known to the vocabularies; the
+platforms ``utm.toml`` names known too. Each slip names file and key."""
 
 from __future__ import annotations
 
@@ -69,10 +69,13 @@ def facts_problems(data: dict, platforms: set[str]) -> list[str]:
 
 
 def utm_problems(utm: dict, platforms: set[str]) -> list[str]:
-    """A ``utm_source`` list for every platform, and a list of paid mediums."""
+    """``utm_source`` names for known platforms only (a platform without any is named by
+    its own id), and a list of paid mediums."""
     file = where(UTM_FILE)
-    problems = [f"{file}: [source] {platform} is missing: the utm_source values that name it."
-                for platform in sorted(platforms) if not names(utm.get("source", {}).get(platform))]
+    problems = [f"{file}: [source] {platform} is not a platform of checker/data/vocabulary.toml [platform]."
+                for platform in utm.get("source", {}) if platform not in platforms]
+    problems += [f"{file}: [source] {platform} must list the utm_source values that name it."
+                 for platform, values in utm.get("source", {}).items() if not names(values)]
     if not names(utm.get("paid_mediums")):
         problems.append(f"{file}: paid_mediums must list the utm_medium values of paid clicks.")
     return problems
