@@ -26,6 +26,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "checker.validate",
     "checker.quiz.command",
     "checker.gradebook_command",
+    "checker.new_command",
 )
 
 
