@@ -1,7 +1,8 @@
-"""Grade a whole class: a folder with one submission per learner, one gradebook row each.
+"""Grade a whole class: a folder or zip of submissions, one gradebook row per file.
 
-The learner is the file name without its extension (``Ana Silva.csv``, ``ana.silva.xlsx``),
-so an instructor who names files by LMS username gets a gradebook the LMS can match.
+The download is read as the LMS laid it out (``checker.classroom.layouts``): Moodle's
+folder per learner, Canvas's file names, or a flat folder of files named after their
+learners, so each row carries the learner's name and identifier as the LMS gives them.
 Each submission goes through the very function its kind's own command uses
 (``smm-check plan``, or ``smm-check kpi --learner NAME`` for a kind whose learners each
 have their own data), so a learner's row never disagrees with what they saw checking their file.
@@ -13,24 +14,23 @@ from __future__ import annotations
 
 import csv
 import io
-import unicodedata
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from statistics import fmean
+from typing import Callable, Iterable
 
+from checker.classroom.download import ClassFolderError, open_download
+from checker.classroom.layouts import SUBMISSION_SUFFIXES, Claim, read_layout
+from checker.classroom.pool import grade_all
 from checker.exercises import Exercise
 from checker.kinds import KINDS, ExerciseKind, Submission, UnknownKind, exercise_kind
 from checker.kpi.generate import normalise_name
 from checker.problems import InputProblem, InvalidInput
 from checker.report import Result
-from checker.tables import XLSX_SUFFIXES
 
-SUBMISSION_SUFFIXES = (".csv", *sorted(XLSX_SUFFIXES))
 COLUMNS = ("learner", "lms_id", "late", "score", "passed", "status", "failed_rules", "problems")
 GRADED, INVALID = "graded", "invalid"
-# Why a file in the folder is not graded.
-NOT_A_SUBMISSION = f"only {', '.join(SUBMISSION_SUFFIXES)} files are graded"
-A_LINK = "a symbolic link: only files kept in the folder itself are graded, so copy the file in"
 # Enough problems for the instructor to see what went wrong; the learner gets the full
 # list by checking the file themselves.
 PROBLEMS_SHOWN = 3
@@ -38,10 +38,7 @@ PROBLEMS_SHOWN = 3
 # names and problem texts come from learners, so such a cell is quoted (OWASP "CSV
 # injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-class ClassFolderError(ValueError):
-    """The folder or the exercise cannot be graded as a class; the message says why."""
+NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?")
 
 
 @dataclass
@@ -106,31 +103,48 @@ class Gradebook:
                 f"{len(self.invalid)} invalid, {mean}")
 
 
-def learner_name(path: Path) -> str:
-    """The learner a file belongs to: its name without the extension. NFC because macOS
-    may hand back 'José' with a separate accent, which would generate another dataset."""
-    return unicodedata.normalize("NFC", path.stem).strip()
-
-
-def skip_reason(path: Path) -> str | None:
-    """Why a file of the folder is not a submission, or None when it is one. A link is
-    never followed: it could hand the grader any file of the machine (``eve.csv`` ->
-    ``/etc/passwd``) and put what it reads into the gradebook."""
-    if path.is_symlink():
-        return A_LINK
-    if (not path.is_file() or path.suffix.lower() not in SUBMISSION_SUFFIXES
-            or path.name.startswith((".", "~$"))):  # hidden files; Excel's ~$ lock files
-        return NOT_A_SUBMISSION
-    return None
-
-
-def grade_class(folder: str | Path, exercise: Exercise, encoding: str | None = None) -> Gradebook:
-    """Grade every submission in ``folder``, and no file outside it. Raises
-    ``ClassFolderError`` when the folder does not exist or holds no submission, or the
+def grade_class(source: str | Path, exercise: Exercise, encoding: str | None = None, layout: str | None = None,
+                jobs: int = 1, started: Callable[[int], Callable[[int], None]] | None = None,
+                scratch: Path | None = None) -> Gradebook:
+    """Grade every submission in the folder or zip archive ``source``, read as ``layout``
+    (moodle, canvas or flat; guessed when None), on ``jobs`` processes. ``started(total)``
+    is told how many files will be graded and returns what is called as each is done.
+    An archive is unpacked into a private folder made in ``scratch``. Raises
+    ``ClassFolderError`` when the source cannot be read or holds no submission, or the
     exercise cannot be graded."""
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise ClassFolderError(f"there is no folder '{folder}'.")
+    source = Path(source)
+    kind = gradable_kind(exercise)
+    with open_download(source, scratch) as download:
+        reading = read_layout(download.names, layout)
+        if not reading.claims:
+            raise ClassFolderError(f"'{source}' holds no submission: Moodle's or Canvas's download of the "
+                                   f"submissions, or one {', '.join(SUBMISSION_SUFFIXES)} file per learner "
+                                   "named after the learner.")
+        claims = sorted(reading.claims, key=lambda c: (c.learner.casefold(), c.file))
+        files_of: dict[str, list[str]] = {}
+        for claim in claims:
+            files_of.setdefault(identity(claim), []).append(claim.file)
+        outcomes: list[Result | InvalidInput | None] = []
+        submissions: list[Submission] = []
+        for claim in claims:
+            refused = refusal(claim, files_of[identity(claim)])
+            if refused is None:
+                try:
+                    own = claim.learner if kind.learner_data is not None else None
+                    submissions.append(Submission(download.fetch(claim.member), own, None, encoding))
+                except InvalidInput as error:
+                    refused = error
+            outcomes.append(refused)
+        advance = started(len(submissions)) if started is not None else None
+        graded = iter(grade_all(exercise, submissions, jobs, advance))
+    entries = [Entry(c.learner, c.file, o if o is not None else next(graded), c.lms_id, c.late)
+               for c, o in zip(claims, outcomes)]
+    skipped = dict(sorted({**download.skipped, **reading.skipped}.items(), key=lambda item: item[0].casefold()))
+    return Gradebook(exercise, entries, skipped, reading.layout)
+
+
+def gradable_kind(exercise: Exercise) -> ExerciseKind:
+    """The exercise's kind, or ``ClassFolderError`` when it cannot be graded."""
     try:
         kind = exercise_kind(exercise.kind)
     except UnknownKind:
@@ -140,44 +154,25 @@ def grade_class(folder: str | Path, exercise: Exercise, encoding: str | None = N
     if broken:
         raise ClassFolderError(f"the exercise '{exercise.id}' is broken: {' '.join(broken)} "
                                f"Run 'smm-check validate {exercise.id}'.")
-    try:
-        files = sorted(folder.iterdir(), key=lambda p: (learner_name(p).casefold(), p.name))
-    except OSError as error:
-        raise ClassFolderError(f"cannot read the folder '{folder}': {error.strerror}.") from None
-    reasons = {path: skip_reason(path) for path in files}
-    submissions = [p for p in files if reasons[p] is None]
-    if not submissions:
-        raise ClassFolderError(f"'{folder}' holds no submission: put one {', '.join(SUBMISSION_SUFFIXES)} "
-                               "file per learner in it, named after the learner.")
-    files_of: dict[str, list[str]] = {}
-    for path in submissions:
-        files_of.setdefault(normalise_name(learner_name(path)), []).append(path.name)
-    entries = [Entry(learner_name(path), path.name,
-                     outcome(kind, exercise, path, files_of[normalise_name(learner_name(path))], encoding))
-               for path in submissions]
-    skipped = {p.name + ("/" if p.is_dir() and not p.is_symlink() else ""): why
-               for p, why in reasons.items() if why is not None}
-    return Gradebook(exercise, entries, skipped)
+    return kind
 
 
-def outcome(kind: ExerciseKind, exercise: Exercise, path: Path, learners_files: list[str],
-            encoding: str | None) -> Result | InvalidInput:
-    """One submission's result, or why it cannot be graded; ``learners_files`` are all
-    the files that name the same learner."""
-    learner = learner_name(path)
-    if not learner:
-        return InvalidInput([InputProblem(None, None, f"the file name '{path.name}' names no learner; "
+def identity(claim: Claim) -> str:
+    """What makes two files one learner's: the LMS's identifier, else the name."""
+    return claim.lms_id or normalise_name(claim.learner)
+
+
+def refusal(claim: Claim, learners_files: list[str]) -> InvalidInput | None:
+    """Why a claimed file is not graded before it is read, or None; ``learners_files``
+    are all the files of the same learner."""
+    if not claim.learner:
+        return InvalidInput([InputProblem(None, None, f"the file name '{claim.file}' names no learner; "
                                           "rename it after the learner's username.")])
     if len(learners_files) > 1:
         # Grading one of them would be a guess at which the learner meant to hand in.
         return InvalidInput([InputProblem(None, None, f"this learner has {len(learners_files)} submissions "
                                           f"({', '.join(learners_files)}); keep one and grade again.")])
-    try:
-        # Each learner's own data, when the kind has it; the file name says whose.
-        own = learner if kind.learner_data is not None else None
-        return kind.grade(exercise, Submission(path, own, None, encoding))
-    except InvalidInput as error:
-        return error
+    return None
 
 
 def problems_summary(error: InvalidInput) -> str:
@@ -189,25 +184,33 @@ def problems_summary(error: InvalidInput) -> str:
 
 
 def spreadsheet_safe(text: str) -> str:
-    """``text`` as a spreadsheet shows it, never run as a formula."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    """``text`` as a spreadsheet shows it, never run as a formula. A number ("-2.5") and
+    Moodle's lone "-" for no date are left as they are: neither runs anything."""
+    if not text.startswith(FORMULA_STARTS) or text == "-" or NUMBER.fullmatch(text):
+        return text
+    return "'" + text
+
+
+def csv_text(header: list[str] | tuple[str, ...], rows: Iterable[list[str]]) -> str:
+    """CSV text with every cell made ``spreadsheet_safe``: a byte-order mark first, so
+    Excel reads it as UTF-8 rather than the system's code page, then the header and rows."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    for cells in (header, *rows):
+        writer.writerow(spreadsheet_safe(cell) for cell in cells)
+    return "\ufeff" + out.getvalue()
 
 
 def gradebook_row(entry: Entry) -> list[str]:
     """An entry as the gradebook CSV's cells, in ``COLUMNS`` order."""
-    who = [spreadsheet_safe(entry.learner), entry.lms_id, "yes" if entry.late else ""]
+    who = [entry.learner, entry.lms_id, "yes" if entry.late else ""]
     if isinstance(entry.outcome, InvalidInput):
-        return [*who, "", "", INVALID, "", spreadsheet_safe(problems_summary(entry.outcome))]
+        return [*who, "", "", INVALID, "", problems_summary(entry.outcome)]
     result = entry.outcome
     failed = " ".join(f.rule for f in result.findings if f.status == "fail")
     return [*who, f"{result.score:g}", "yes" if result.passed else "no", GRADED, failed, ""]
 
 
 def gradebook_csv(book: Gradebook) -> str:
-    """The gradebook as CSV text: a byte-order mark first, so Excel reads it as UTF-8
-    rather than the system's code page, then a header and one row per learner."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(COLUMNS)
-    writer.writerows(gradebook_row(e) for e in book.entries)
-    return "\ufeff" + out.getvalue()
+    """The gradebook as CSV text, a row per learner (see ``csv_text``)."""
+    return csv_text(COLUMNS, (gradebook_row(e) for e in book.entries))

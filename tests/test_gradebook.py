@@ -17,7 +17,8 @@ import pytest
 
 from checker.cli import main
 from checker.exercises import load_exercise
-from checker.gradebook import ClassFolderError, grade_class, learner_name
+from checker.classroom.layouts import read_layout
+from checker.gradebook import ClassFolderError, grade_class
 from checker.kpi.dataset import dataset_from_text
 from checker.kpi.generate import learner_dataset_csv
 from checker.kpi.grade import asked_metrics
@@ -107,9 +108,9 @@ def test_the_summary_and_the_skipped_files_go_to_stderr(capsys, plan_class):
     scores = [float(r["score"]) for r in gradebook(out).values() if r["score"]]
     passed = sum(r["passed"] == "yes" for r in gradebook(out).values())
     assert err.splitlines()[0] == (f"coffee-shop-plan: 3 graded, {passed} passed, 3 invalid, "
-                                   f"mean score {sum(scores) / 3:.1f}.")
+                                   f"mean score {sum(scores) / 3:.1f} (flat layout).")
     assert "  invalid: broken.xlsx, maria.csv, photo.csv\n" in err
-    assert "skipped: notes.txt, old/" in err
+    assert "  skipped: notes.txt (only .csv, .xlsm, .xlsx files are graded)\n  skipped: old/ (an empty folder)\n" in err
     assert "notes" not in gradebook(out)
 
 
@@ -178,9 +179,9 @@ def test_a_name_excel_would_run_as_a_formula_is_quoted(capsys, tmp_path):
 
 
 def test_a_learner_name_is_the_file_name_without_extension_in_composed_form():
-    assert learner_name(Path("ana.silva.xlsx")) == "ana.silva"
     # macOS may list 'José' as 'Jose' plus a combining accent.
-    assert learner_name(Path("Jose\u0301 Garci\u0301a.csv")) == "Jos\u00e9 Garc\u00eda"
+    claims = read_layout(["ana.silva.xlsx", "Jose\u0301 Garci\u0301a.csv"], "flat").claims
+    assert [c.learner for c in claims] == ["ana.silva", "Jos\u00e9 Garc\u00eda"]
 
 
 def test_json_has_every_learner_with_findings_or_problems(capsys, plan_class):
@@ -190,7 +191,7 @@ def test_json_has_every_learner_with_findings_or_problems(capsys, plan_class):
     assert list(book) == ["exercise", "kind", "layout", "learners", "skipped"]
     assert (book["exercise"], book["kind"], book["layout"]) == ("coffee-shop-plan", "plan", "flat")
     assert book["skipped"] == [{"file": "notes.txt", "reason": "only .csv, .xlsm, .xlsx files are graded"},
-                               {"file": "old/", "reason": "only .csv, .xlsm, .xlsx files are graded"}]
+                               {"file": "old/", "reason": "an empty folder"}]
     learners = {entry["learner"]: entry for entry in book["learners"]}
     ana = single_file(capsys, "plan", str(plan_class / "Ana Silva.csv"), "--exercise", "coffee-shop-plan")
     assert learners["Ana Silva"] == {"learner": "Ana Silva", "lms_id": "", "late": False, "file": "Ana Silva.csv",
@@ -270,7 +271,7 @@ def test_lock_and_hidden_files_are_skipped_and_a_nameless_file_is_invalid(capsys
 
 
 @pytest.mark.parametrize("change, message", [
-    ({"kind": "quiz"}, "'coffee-shop-plan' is a quiz exercise; grade-class grades plan, kpi and campaign exercises."),
+    ({"kind": "quiz"}, "'coffee-shop-plan' is a quiz exercise; grade-class grades plan, kpi, "),
     ({"params": {"rubric": {"min_platform": 3}}}, "the exercise 'coffee-shop-plan' is broken: "),
 ])
 def test_an_exercise_that_cannot_be_graded_stops_before_any_file(tmp_path, change, message):

@@ -1,0 +1,319 @@
+"""``grade-class`` on a class as Moodle and Canvas hand it over: a generated class of 300
+in each layout (good, failing and broken plans, workbooks, UTF-16 and cp1251 files,
+hostile names), graded from a zip or a folder into one output folder; the LMS's own
+files filled and read back; nothing written outside the output folder."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import stat
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from checker.classroom import download
+from checker.classroom.layouts import read_layout
+from checker.classroom.pool import grade_one
+from checker.cli import main
+from checker.exercises import load_exercise
+from checker.gradebook import grade_class, problems_summary
+from checker.kinds import Submission
+from checker.report import Result
+from checker.zip_limits import Limits
+
+ROOT = Path(__file__).resolve().parent.parent
+PLAN = ROOT / "exercises" / "coffee-shop-plan"
+LMS = Path(__file__).parent / "fixtures" / "lms"
+SIZE = 300
+HOSTILE = '=HYPERLINK("evil.example","click")'
+REFERENCE = (PLAN / "reference.csv").read_bytes()
+# What each learner hands in, by learner number modulo the list's length.
+KINDS = [
+    ("good", ".csv", REFERENCE),
+    ("failing", ".csv", (PLAN / "samples" / "honesty.csv").read_bytes()),
+    ("broken", ".csv", (PLAN / "samples" / "typos.csv").read_bytes()),
+    ("xlsx", ".xlsx", (PLAN / "samples" / "workbook.xlsx").read_bytes()),
+    ("utf-16", ".csv", REFERENCE.decode("utf-8").encode("utf-16")),
+    ("cp1251", ".csv", REFERENCE.decode("utf-8").encode("cp1251", errors="replace")),
+    ("corrupt", ".xlsx", b"PK\x03\x04 cut off in the middle of the upload"),
+]
+
+
+def kind_of(number: int) -> tuple[str, str, bytes]:
+    return KINDS[number % len(KINDS)]
+
+
+def moodle_name(number: int) -> str:
+    return HOSTILE if number == 0 else f"Learner {number:03d}"
+
+
+def canvas_name(number: int) -> str:
+    return "=hyperlink(evil)" if number == 0 else f"learner{number:03d}"
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def rows_of(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+
+
+def link(archive: zipfile.ZipFile, name: str, target: str) -> None:
+    """A symbolic link stored in a zip, as Info-ZIP stores one."""
+    info = zipfile.ZipInfo(name)
+    info.external_attr = (stat.S_IFLNK | 0o777) << 16
+    archive.writestr(info, target)
+
+
+@pytest.fixture(scope="module")
+def classes(tmp_path_factory) -> dict[str, Path]:
+    """The class of 300 three ways: Moodle's zip, Canvas's zip and a flat folder."""
+    base = tmp_path_factory.mktemp("classes")
+    with zipfile.ZipFile(base / "moodle.zip", "w", zipfile.ZIP_DEFLATED) as archive:
+        for number in range(SIZE):
+            _, suffix, data = kind_of(number)
+            folder = f"{moodle_name(number)}_{10000 + number}_assignsubmission_file_"
+            archive.writestr(f"{folder}/plan{suffix}", data)
+        archive.writestr(f"Learner 001_10001_assignsubmission_file_/notes.docx", b"PK not a plan")
+        archive.writestr("Twice Over_19998_assignsubmission_file_/plan.csv", REFERENCE)
+        archive.writestr("Twice Over_19998_assignsubmission_file_/plan-final.csv", REFERENCE)
+        archive.writestr("readme.csv", REFERENCE)  # fits no Moodle name
+        archive.writestr("../../x.csv", REFERENCE)
+        link(archive, "Eve Link_19999_assignsubmission_file_/plan.csv", "/etc/passwd")
+    with zipfile.ZipFile(base / "canvas.zip", "w", zipfile.ZIP_DEFLATED) as archive:
+        for number in range(SIZE):
+            _, suffix, data = kind_of(number)
+            late = "_LATE" if number % 10 == 9 else ""
+            archive.writestr(f"{canvas_name(number)}{late}_{5000 + number}_{90000 + number}_plan{suffix}", data)
+        archive.writestr("learner001_5001_99999_notes.docx", b"PK not a plan")
+        archive.writestr("twiceover_5998_99001_plan.csv", REFERENCE)
+        archive.writestr("twiceover_5998_99002_plan-1.csv", REFERENCE)
+        archive.writestr("random.csv", REFERENCE)
+        archive.writestr("/tmp/x.csv", REFERENCE)
+    flat = base / "flat"
+    flat.mkdir()
+    for number in range(SIZE):
+        _, suffix, data = kind_of(number)
+        (flat / f"{moodle_name(number)}{suffix}").write_bytes(data)
+    (flat / "Learner 001.docx").write_bytes(b"PK not a plan")
+    (flat / "old").mkdir()
+    (flat / "old" / "Learner 999.csv").write_bytes(REFERENCE)
+    return {"moodle": base / "moodle.zip", "canvas": base / "canvas.zip", "flat": flat}
+
+
+@pytest.fixture(scope="module")
+def expected() -> dict[str, Result | Exception]:
+    """Each kind of submission graded alone, as its own command would."""
+    exercise = load_exercise("coffee-shop-plan")
+    out = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for name, suffix, data in KINDS:
+            path = Path(folder) / f"{name}{suffix}"
+            path.write_bytes(data)
+            out[name] = grade_one(exercise, Submission(path))
+    return out
+
+
+@pytest.fixture(scope="module")
+def graded(classes, tmp_path_factory) -> dict[str, tuple[Path, int, set[str], set[str], dict]]:
+    """Each layout graded with -o DIR and --json on two processes: the output folder, the
+    exit code, every path under the class's and the run's folders before and after (the
+    system's temporary folder is one of the run's), and the JSON printed."""
+    out = {}
+    for layout, source in classes.items():
+        work = tmp_path_factory.mktemp(f"run-{layout}")
+        (work / "system-tmp").mkdir()
+        before = tree(source.parent) | tree(work)
+        printed = io.BytesIO()
+        saved = sys.stdout, tempfile.tempdir
+        sys.stdout, tempfile.tempdir = io.TextIOWrapper(printed, encoding="utf-8"), str(work / "system-tmp")
+        try:
+            code = main(["grade-class", str(source), "--exercise", "coffee-shop-plan", "-o", str(work / "out"),
+                         "--json", "--jobs", "2", "--quiet"])
+            sys.stdout.flush()
+            book = json.loads(printed.getvalue())
+        finally:
+            sys.stdout, tempfile.tempdir = saved
+        after = tree(source.parent) | tree(work)
+        out[layout] = (work / "out", code, before, after, book)
+    return out
+
+
+def tree(folder: Path) -> set[str]:
+    """Every path under ``folder``."""
+    return {str(Path(root) / name) for root, folders, files in os.walk(folder) for name in folders + files}
+
+
+def gradebook(graded, layout: str) -> list[dict[str, str]]:
+    return rows_of((graded[layout][0] / "gradebook.csv").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("layout", ["moodle", "canvas", "flat"])
+def test_every_learner_of_300_gets_the_row_their_file_earns(graded, expected, layout):
+    rows = gradebook(graded, layout)
+    learners = [r for r in rows if r["learner"].replace(" ", "").casefold() != "twiceover"]
+    assert len(learners) == SIZE
+    name = {"moodle": moodle_name, "flat": moodle_name, "canvas": canvas_name}[layout]
+    by_name = {r["learner"]: r for r in learners}
+    for number in range(SIZE):
+        # The hostile name is written so a spreadsheet shows it and never runs it.
+        row = by_name["'" + name(number) if number == 0 else name(number)]
+        kind, _, _ = kind_of(number)
+        outcome = expected[kind]
+        if isinstance(outcome, Result):
+            assert (row["score"], row["status"]) == (f"{outcome.score:g}", "graded"), (number, kind)
+            assert row["failed_rules"] == " ".join(f.rule for f in outcome.findings if f.status == "fail")
+        else:
+            assert (row["score"], row["status"]) == ("", "invalid"), (number, kind)
+            assert row["problems"] == problems_summary(outcome)
+        assert row["lms_id"] == {"moodle": str(10000 + number), "canvas": str(5000 + number), "flat": ""}[layout]
+        assert row["late"] == ("yes" if layout == "canvas" and number % 10 == 9 else "")
+    assert graded[layout][1] == 2  # some submissions are invalid
+
+
+def test_the_kinds_of_file_grade_as_expected(expected):
+    """The generated class is what it says: good, UTF-16 and workbook plans pass; the
+    others fail or are invalid, with the reason a learner would read."""
+    assert expected["good"].passed and expected["utf-16"].passed and expected["xlsx"].score > 0
+    assert not expected["failing"].passed
+    assert "--encoding" in str(expected["cp1251"]) and "utf-8" in str(expected["cp1251"])
+    assert ".xlsx workbook" in str(expected["corrupt"])
+
+
+@pytest.mark.parametrize("layout, skipped", [
+    ("moodle", {"Learner 001_10001_assignsubmission_file_/notes.docx": "only .csv, .xlsm, .xlsx files are graded",
+                "readme.csv": "the name fits no Moodle download ('Full Name_12345_assignsubmission_file_/plan.xlsx')",
+                "../../x.csv": download.UNSAFE_NAME,
+                "Eve Link_19999_assignsubmission_file_/plan.csv": download.A_LINK}),
+    ("canvas", {"learner001_5001_99999_notes.docx": "only .csv, .xlsm, .xlsx files are graded",
+                "random.csv": "the name fits no Canvas download ('petrovaanna_4321_98765_plan.xlsx')",
+                "/tmp/x.csv": download.UNSAFE_NAME}),
+    ("flat", {"Learner 001.docx": "only .csv, .xlsm, .xlsx files are graded",
+              "old/": "a folder: in a flat folder each learner's file lies at the top, named after the learner"}),
+])
+def test_files_left_out_are_listed_with_why_and_a_learner_with_two_files_is_invalid(graded, layout, skipped):
+    book = graded[layout][4]
+    assert book["layout"] == layout
+    assert {item["file"]: item["reason"] for item in book["skipped"]} == skipped
+    twice = [e for e in book["learners"] if e["learner"].replace(" ", "").casefold() == "twiceover"]
+    if layout != "flat":
+        assert [e["status"] for e in twice] == ["invalid", "invalid"]
+        assert twice[0]["problems"][0]["message"].startswith("this learner has 2 submissions (")
+
+
+@pytest.mark.parametrize("layout", ["moodle", "canvas", "flat"])
+def test_nothing_is_written_outside_the_output_folder(graded, layout):
+    output, _, before, after, _ = graded[layout]
+    added = after - before
+    assert added and all(Path(p).is_relative_to(output) for p in added), added - {p for p in added
+                                                                                 if Path(p).is_relative_to(output)}
+    # Only the gradebook: the archive's private unpacking folder is gone.
+    assert sorted(p.name for p in output.iterdir()) == ["gradebook.csv"]
+    assert not before - after  # nothing removed either
+    assert not Path("/tmp/x.csv").exists() and not (output.parent.parent / "x.csv").exists()
+
+
+def test_one_core_gives_the_gradebook_two_processes_give(classes, graded):
+    one = grade_class(classes["canvas"], load_exercise("coffee-shop-plan"), jobs=1)
+    assert one.as_dict() == graded["canvas"][4]
+
+
+def test_the_json_printed_has_every_learner_with_their_lms_identity(graded):
+    book = graded["canvas"][4]
+    assert (book["exercise"], book["layout"], len(book["learners"])) == ("coffee-shop-plan", "canvas", SIZE + 2)
+    late = next(e for e in book["learners"] if e["learner"] == "learner029")
+    assert {k: late[k] for k in ("lms_id", "late", "file", "status")} == {
+        "lms_id": "5029", "late": True, "file": "learner029_LATE_5029_90029_plan.csv", "status": "graded"}
+
+
+def test_the_layout_can_be_named_when_the_guess_would_be_wrong(tmp_path):
+    # Two files whose names happen to look like Canvas's are a flat class when told so.
+    (tmp_path / "ana_1_2_x.csv").write_bytes(REFERENCE)
+    (tmp_path / "bo_3_4_y.csv").write_bytes(REFERENCE)
+    exercise = load_exercise("coffee-shop-plan")
+    assert grade_class(tmp_path, exercise).layout == "canvas"
+    flat = grade_class(tmp_path, exercise, layout="flat")
+    assert [(e.learner, e.lms_id) for e in flat.entries] == [("ana_1_2_x", ""), ("bo_3_4_y", "")]
+
+
+def test_a_class_zipped_with_its_folder_is_read_from_inside_it():
+    reading = read_layout(["class/", "class/ana.csv", "class/old/", "class/notes.txt"])
+    assert [(c.member, c.learner, c.file) for c in reading.claims] == [("class/ana.csv", "ana", "ana.csv")]
+    assert reading.skipped == {"notes.txt": "only .csv, .xlsm, .xlsx files are graded", "old/": "an empty folder"}
+
+
+def test_moodle_without_folders_names_each_file_with_the_same_prefix():
+    reading = read_layout(["Anna Petrova_12345_assignsubmission_file_plan.xlsx",
+                           "Anna Petrova_12345_assignsubmission_onlinetext_onlinetext.html"])
+    assert reading.layout == "moodle"
+    assert [(c.learner, c.lms_id) for c in reading.claims] == [("Anna Petrova", "12345")]
+    assert reading.skipped == {"Anna Petrova_12345_assignsubmission_onlinetext_onlinetext.html":
+                               "only .csv, .xlsm, .xlsx files are graded"}
+
+
+def bomb(path: Path, megabytes: int) -> None:
+    """A zip with one member of ``megabytes`` MB of zeros (about a thousand to one)."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("ana_1_2_plan.csv", b"\0" * (megabytes * 1024 * 1024))
+
+
+def test_an_archive_built_to_inflate_is_refused_before_anything_is_unpacked(capsys, tmp_path):
+    bomb(tmp_path / "class.zip", 20)
+    code, out, err = run(capsys, "grade-class", str(tmp_path / "class.zip"), "--exercise", "coffee-shop-plan",
+                         "-o", str(tmp_path / "out"))
+    assert (code, out) == (2, "")
+    assert "'class.zip' cannot be unpacked safely: its part ana_1_2_plan.csv would unpack from" in err
+    assert "where a submission unpacks at most 150 times over" in err
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == []
+
+
+def test_an_archive_declaring_more_than_a_class_needs_is_refused(capsys, tmp_path, monkeypatch):
+    monkeypatch.setattr(download, "CLASS_ARCHIVE", Limits(1024 * 1024, 150, "a class's submissions", "a submission"))
+    with zipfile.ZipFile(tmp_path / "class.zip", "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr("ana.csv", b"x" * (2 * 1024 * 1024))
+    code, _, err = run(capsys, "grade-class", str(tmp_path / "class.zip"), "--exercise", "coffee-shop-plan")
+    assert code == 2
+    assert "it would unpack to 2.0 MB (ana.csv alone to 2.0 MB), and a class's submissions needs at most 1.0 MB" in err
+
+
+def test_a_member_larger_than_a_submission_may_be_is_an_invalid_row_not_unpacked(tmp_path):
+    with zipfile.ZipFile(tmp_path / "class.zip", "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr("ana.csv", REFERENCE)
+        archive.writestr("bo.csv", b"date,copy\n" + b"2026-12-01,hello there\n" * 300_000)  # 6.6 MB
+    book = grade_class(tmp_path / "class.zip", load_exercise("coffee-shop-plan"))
+    bo = book.entries[1]
+    assert (bo.learner, bo.status) == ("bo", "invalid")
+    assert str(bo.outcome) == "the file is 6.6 MB; the limit is 5 MB. Split it or remove embedded images."
+
+
+def test_a_file_that_is_neither_folder_nor_zip_is_a_usage_error(capsys, tmp_path):
+    (tmp_path / "grades.txt").write_text("not a class", encoding="utf-8")
+    code, _, err = run(capsys, "grade-class", str(tmp_path / "grades.txt"), "--exercise", "coffee-shop-plan")
+    assert code == 2 and "is neither a folder nor a zip archive" in err
+
+
+def test_the_output_folder_may_not_be_inside_the_class_folder(capsys, tmp_path):
+    (tmp_path / "ana.csv").write_bytes(REFERENCE)
+    code, _, err = run(capsys, "grade-class", str(tmp_path), "--exercise", "coffee-shop-plan",
+                       "-o", str(tmp_path / "out"))
+    assert code == 2 and "write the output outside" in err and not (tmp_path / "out").exists()
+
+
+def test_a_progress_bar_shows_on_a_terminal_only_and_never_with_quiet(capsys, tmp_path, monkeypatch):
+    (tmp_path / "ana.csv").write_bytes(REFERENCE)
+    run(capsys, "grade-class", str(tmp_path), "--exercise", "coffee-shop-plan")
+    assert "grading" not in capsys.readouterr().err
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    _, _, err = run(capsys, "grade-class", str(tmp_path), "--exercise", "coffee-shop-plan", "--jobs", "1")
+    assert "\rgrading:   0%|          | 0/1 " in err  # tqdm's bar, cleared when done
+    _, _, err = run(capsys, "grade-class", str(tmp_path), "--exercise", "coffee-shop-plan", "--quiet")
+    assert "grading" not in err
