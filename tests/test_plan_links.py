@@ -71,3 +71,11 @@ def test_tag_names_are_read_whatever_their_case_but_capitals_are_flagged():
     link = read_link("https://zerno.example/?UTM_Source=vk&utm_medium=cpc&utm_campaign=dec")
     assert link.tags["utm_source"] == "vk"
     assert [code for code, _ in link_problems(link, "vk", ("utm_source",), paid=True)] == ["upper-case"]
+
+
+def test_the_rubric_page_lists_plan_utm_only_where_it_runs():
+    from checker.exercises import load_exercise
+    from checker.plan.exercise import KIND
+    b2b = "\n".join(KIND.rubric(load_exercise(B2B), lambda path: path))
+    coffee = "\n".join(KIND.rubric(load_exercise("coffee-shop-plan"), lambda path: path))
+    assert "`plan.utm`" in b2b and "`plan.utm`" not in coffee

@@ -58,7 +58,9 @@ def rubric_lines(exercise: Exercise, link: Callable[[str], str]) -> list[str]:
         "| --- | --- | ---: |",
     ]
     for rule_id, rule in RULES.items():
-        weight = params.weights.get(rule_id, 0)
+        if rule_id not in params.weights:  # an optional rule this exercise does not run
+            continue
+        weight = params.weights[rule_id]
         share = f"{100 * weight / total:.0f}%" if total else "-"
         critical = " **Critical:** failing it fails the plan." if rule.critical else ""
         summary = rule.explanation.split("\n\n")[0].replace("\n", " ")
