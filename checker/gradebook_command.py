@@ -11,6 +11,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
 
+from checker.class_reports import write_reports
+from checker.class_summary import write_summary
 from checker.classroom.canvas_gradebook import fill_roster
 from checker.classroom.layouts import LAYOUTS, SUBMISSION_SUFFIXES
 from checker.classroom.lms_csv import LmsFileError, read_lms_csv
@@ -45,7 +47,9 @@ an invalid row. Each file is graded as the exercise kind's own command grades it
 
 IMPORTING = """\
 Output (-o):
-  -o DIR        writes into DIR: gradebook.csv, and with --worksheet or --roster the filled
+  -o DIR        writes into DIR: gradebook.csv, each learner's feedback in reports/ (and,
+                for a Moodle class, feedback-moodle.zip to upload as feedback files), the
+                class summary summary.html, and with --worksheet or --roster the filled
                 LMS file (moodle-grading-worksheet.csv, canvas-gradebook.csv); an archive
                 is unpacked into a private folder inside DIR and removed afterwards.
   -o FILE.csv   writes the gradebook alone (FILE.json with --json), as before.
@@ -136,6 +140,8 @@ def run(args: argparse.Namespace) -> int:
     text = json.dumps(book.as_dict(), ensure_ascii=False) + "\n" if args.json else gradebook_csv(book)
     if folder is not None:
         (folder / GRADEBOOK_FILE).write_text(gradebook_csv(book), encoding="utf-8", newline="")
+        write_reports(book, folder)
+        write_summary(book, folder)
     if output is not None and folder is None:
         output.write_text(text, encoding="utf-8", newline="")
     if output is None or (folder is not None and args.json):
