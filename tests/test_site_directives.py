@@ -8,6 +8,8 @@ import re
 import markdown
 import pytest
 
+from checker.exercises import load_exercise
+from checker.plan.exercise import exercise_rubric
 from checker.plan.rules import RULES
 from checker.site.directives import DirectiveError
 from checker.site.glossary import load, slug
@@ -64,8 +66,9 @@ def test_key_points_collects_every_lesson(root):
 
 def test_plan_rubric_lists_every_rule_and_the_downloads(root):
     html = render("/// rubric | coffee-shop-plan\n///\n", root)
-    for rule_id in RULES:
-        assert f"<code>{rule_id}</code>" in html
+    runs = exercise_rubric(load_exercise("coffee-shop-plan")).weights
+    for rule_id in RULES:  # every rule the exercise runs, and no optional rule it does not
+        assert (f"<code>{rule_id}</code>" in html) == (rule_id in runs)
     assert 'href="exercises/coffee-shop-plan/starter.xlsx"' in html
 
 
