@@ -401,3 +401,13 @@ def test_the_labelled_corpus_agrees_with_every_rule_at_least_90_percent():
         assert total >= 10 and agree / total >= corpus.TARGET, rule_id
     labels = {row["expected"] for row in rows}
     assert {"pass", "fail"} <= labels
+
+
+@pytest.mark.parametrize("sample", ["reference.csv", "samples/privacy.csv", "samples/workbook.xlsx",
+                                    "samples/invalid.csv"])
+def test_the_browser_entry_point_returns_the_commands_json(capsys, sample):
+    from checker.browser import grade as browser_grade
+
+    path = ROOT / "exercises" / OUTAGE / sample
+    _, out = run(capsys, "replies", str(path), "--exercise", OUTAGE, "--json")
+    assert browser_grade("replies", OUTAGE, path.name, path.read_bytes()) == json.loads(out)
