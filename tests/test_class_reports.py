@@ -15,6 +15,7 @@ import pytest
 
 from checker.class_reports import MOODLE_ZIP, report_html, report_names, safe_name, write_reports
 from checker.class_summary import lesson_worthy, rule_failures, summary_html, write_summary
+from checker.cli import main
 from checker.exercises import load_exercise
 from checker.gradebook import Entry, Gradebook, grade_class
 from checker.kinds import exercise_kind
@@ -213,3 +214,22 @@ def test_reports_and_summary_are_valid_html(book, tmp_path):
     result = subprocess.run(["java", "-jar", str(ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"), "--errors-only",
                              *pages], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_grade_class_writes_reports_zip_and_summary_for_a_moodle_class(tmp_path, capsys):
+    download = tmp_path / "download"
+    for folder, sample in [("Anna Petrova_12345_assignsubmission_file_", PLAN / "reference.csv"),
+                           ("Ivan Sidorov_12346_assignsubmission_file_", PLAN / "samples" / "typos.csv")]:
+        (download / folder).mkdir(parents=True)
+        shutil.copy(sample, download / folder / "plan.csv")
+    out = tmp_path / "out"
+    code = main(["grade-class", str(download), "--exercise", "coffee-shop-plan", "-o", str(out), "--quiet"])
+    capsys.readouterr()
+    assert code == 2  # Ivan's file cannot be graded
+    assert sorted(p.name for p in (out / "reports").iterdir()) == ["Anna Petrova_12345.html", "Ivan Sidorov_12346.html"]
+    with zipfile.ZipFile(out / MOODLE_ZIP) as archive:
+        assert archive.namelist() == ["Anna Petrova_12345_assignsubmission_file_/feedback.html",
+                                      "Ivan Sidorov_12346_assignsubmission_file_/feedback.html"]
+        assert "Passed with 100/100" in archive.read(archive.namelist()[0]).decode()
+    assert "Submissions: 2. Graded: 1, of which passed: 1. Could not be graded: 1." in Page(
+        (out / "summary.html").read_text(encoding="utf-8")).words
