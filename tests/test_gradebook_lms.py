@@ -6,6 +6,7 @@ files filled and read back; nothing written outside the output folder."""
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import os
@@ -13,6 +14,7 @@ import stat
 import sys
 import tempfile
 import zipfile
+from contextlib import nullcontext
 from pathlib import Path
 
 import pytest
@@ -216,8 +218,9 @@ def test_nothing_is_written_outside_the_output_folder(graded, layout):
     added = after - before
     assert added and all(Path(p).is_relative_to(output) for p in added), added - {p for p in added
                                                                                  if Path(p).is_relative_to(output)}
-    # Only the gradebook: the archive's private unpacking folder is gone.
-    assert sorted(p.name for p in output.iterdir()) == ["gradebook.csv"]
+    # The archive's private unpacking folder is gone.
+    assert (output / "gradebook.csv").exists()
+    assert not [p for p in output.iterdir() if p.name.startswith(".smm-unpacked")]
     assert not before - after  # nothing removed either
     assert not Path("/tmp/x.csv").exists() and not (output.parent.parent / "x.csv").exists()
 
@@ -317,3 +320,162 @@ def test_a_progress_bar_shows_on_a_terminal_only_and_never_with_quiet(capsys, tm
     assert "\rgrading:   0%|          | 0/1 " in err  # tqdm's bar, cleared when done
     _, _, err = run(capsys, "grade-class", str(tmp_path), "--exercise", "coffee-shop-plan", "--quiet")
     assert "grading" not in err
+
+
+# Grades back into the LMS: the sample files are shaped as Moodle and Canvas write them.
+
+def read_rows(path: Path) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+
+
+def assert_formula_safe(path: Path) -> None:
+    """No cell of a CSV file we wrote starts a formula (a number or a lone '-' is no formula)."""
+    for number, row in enumerate(read_rows(path), start=1):
+        for cell in row:
+            assert not cell.startswith(("=", "+", "@", "\t", "\r")), (path.name, number, cell)
+            assert not cell.startswith("-") or cell == "-" or cell.lstrip("-").replace(".", "").isdigit(), cell
+
+
+def moodle_zip(path: Path, learners: dict[str, tuple[str, bytes]]) -> Path:
+    """A Moodle download: participant id -> (full name, the plan they handed in)."""
+    with zipfile.ZipFile(path, "w") as archive:
+        for participant, (name, data) in learners.items():
+            archive.writestr(f"{name}_{participant}_assignsubmission_file_/plan.csv", data)
+    return path
+
+
+def test_the_moodle_worksheet_gets_grade_and_feedback_and_keeps_every_other_cell(capsys, tmp_path, expected):
+    source = moodle_zip(tmp_path / "moodle.zip", {
+        "12345": ("Anna Petrova", REFERENCE), "12346": ("Ivan Sokolov", KINDS[2][2]),
+        "12348": ("Olga Kim", REFERENCE), "12349": ("Pavel Orlov", REFERENCE)})
+    sheet = LMS / "moodle-grading-worksheet.csv"
+    code, _, err = run(capsys, "grade-class", str(source), "--exercise", "coffee-shop-plan",
+                       "-o", str(tmp_path / "out"), "--worksheet", str(sheet))
+    assert code == 2  # Ivan's plan is invalid
+    before, after = read_rows(sheet), read_rows(tmp_path / "out" / "moodle-grading-worksheet.csv")
+    assert after[0] == before[0] and len(after) == len(before)
+    grade, comments = before[0].index("Grade"), before[0].index("Feedback comments")
+    for old, new in zip(before[1:], after[1:]):
+        assert [c for i, c in enumerate(new) if i not in (grade, comments)] == \
+               [c for i, c in enumerate(old) if i not in (grade, comments)]
+    anna, ivan, li, olga = after[1:]
+    assert (anna[grade], anna[comments]) == ("100.00", "100/100, passed (pass mark 70).")
+    assert ivan[grade] == ""  # not graded: the comment says why
+    assert ivan[comments] == "Your file could not be graded: " + problems_summary(expected["broken"])
+    assert li == before[3] and olga == before[4]  # no submission; grade locked in Moodle
+    assert ("moodle-grading-worksheet.csv: 1 rows graded; grade locked in the LMS for Olga Kim; "
+            "no row for Pavel Orlov (grade them by hand)") in err
+    assert_formula_safe(tmp_path / "out" / "moodle-grading-worksheet.csv")
+
+
+def test_a_failed_rule_is_in_the_feedback_with_its_rows_and_the_grade_is_scaled(tmp_path):
+    source = moodle_zip(tmp_path / "moodle.zip", {"12345": ("Anna Petrova", KINDS[1][2])})
+    sheet = tmp_path / "worksheet.csv"
+    sheet.write_text((LMS / "moodle-grading-worksheet.csv").read_text(encoding="utf-8").replace(
+        ",100.00,", ",20,00,").replace('"Participant 12345","Anna Petrova",anna.petrova@example.edu,'
+                                       '"Submitted for grading - Not graded",,20,00,',
+                                       '"Participant 12345","Anna Petrova",anna.petrova@example.edu,'
+                                       '"Submitted for grading - Not graded",,"20,00",'), encoding="utf-8")
+    main(["grade-class", str(source), "--exercise", "coffee-shop-plan", "-o", str(tmp_path / "out"),
+          "--worksheet", str(sheet), "--quiet"])
+    anna = read_rows(tmp_path / "out" / "moodle-grading-worksheet.csv")[1]
+    result = grade_one(load_exercise("coffee-shop-plan"), Submission(write(tmp_path / "a.csv", KINDS[1][2])))
+    failed = [f for f in result.findings if f.status == "fail"]
+    assert anna[4] == f"{round(result.score * 20 / 100, 2):.2f}".replace(".", ",")  # Moodle's own decimal mark
+    lines = anna[9].split("<br>")
+    assert lines[0] == f"{result.score:g}/100, not passed (pass mark 70)."
+    assert lines[1] == html.escape(f"{failed[0].rule}: {failed[0].message} (rows "
+                                   f"{', '.join(map(str, failed[0].rows))})", quote=False)
+
+
+def write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+def test_the_worksheet_of_a_class_of_300_has_each_learners_grade(capsys, classes, expected, tmp_path):
+    header = read_rows(LMS / "moodle-grading-worksheet.csv")[0]
+    rows = [[f"Participant {10000 + n}", moodle_name(n), f"learner{n}@example.edu",
+             "Submitted for grading - Not graded", "", "10.00", "Yes", "Monday, 30 November 2026, 10:15 AM",
+             "-", ""] for n in range(SIZE)]
+    sheet = tmp_path / "worksheet.csv"
+    with sheet.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out, lineterminator="\n").writerows([header, *rows])
+    run(capsys, "grade-class", str(classes["moodle"]), "--exercise", "coffee-shop-plan",
+        "-o", str(tmp_path / "out"), "--worksheet", str(sheet), "--quiet")
+    filled = read_rows(tmp_path / "out" / "moodle-grading-worksheet.csv")[1:]
+    for n, row in enumerate(filled):
+        outcome = expected[kind_of(n)[0]]
+        assert row[4] == (f"{round(outcome.score / 10, 2):.2f}" if isinstance(outcome, Result) else ""), n
+        assert row[9]
+    assert filled[0][1] == "'" + HOSTILE  # the learner's chosen name never runs as a formula
+    for written in (tmp_path / "out").rglob("*.csv"):
+        assert_formula_safe(written)
+
+
+def canvas_zip(path: Path, files: dict[str, bytes]) -> Path:
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    return path
+
+
+def test_the_canvas_roster_gets_points_in_the_exercises_column_and_keeps_the_rest(capsys, tmp_path, expected):
+    source = canvas_zip(tmp_path / "canvas.zip", {
+        "petrovaanna_4321_98765_plan.csv": REFERENCE,
+        "sokolovivan_LATE_4322_98766_plan.csv": KINDS[1][2],
+        "orlovpavel_4324_98767_plan.csv": REFERENCE})
+    roster = LMS / "canvas-gradebook-export.csv"
+    code, _, err = run(capsys, "grade-class", str(source), "--exercise", "coffee-shop-plan",
+                       "-o", str(tmp_path / "out"), "--roster", str(roster))
+    assert code == 0
+    before, after = read_rows(roster), read_rows(tmp_path / "out" / "canvas-gradebook.csv")
+    assert (tmp_path / "out" / "canvas-gradebook.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    column = before[0].index("A month of content for a neighbourhood coffee shop (1234)")
+    assert after[0] == before[0] and after[1] == before[1]  # the "    Points Possible" row as it was
+    ivan = expected["failing"].score * 20 / 100
+    assert [row[column] for row in after[2:]] == ["20", f"{round(ivan, 2):g}", "", ""]
+    for old, new in zip(before[2:], after[2:]):
+        assert old[:column] + old[column + 1:] == new[:column] + new[column + 1:]
+    assert "canvas-gradebook.csv: 2 rows graded; no row for orlovpavel (grade them by hand)" in err
+    assert_formula_safe(tmp_path / "out" / "canvas-gradebook.csv")
+
+
+def test_the_roster_column_can_be_named_by_its_id_and_a_wrong_name_lists_the_assignments(capsys, tmp_path):
+    source = canvas_zip(tmp_path / "canvas.zip", {"petrovaanna_4321_98765_plan.csv": REFERENCE})
+    roster = LMS / "canvas-gradebook-export.csv"
+    main(["grade-class", str(source), "--exercise", "coffee-shop-plan", "-o", str(tmp_path / "out"),
+          "--roster", str(roster), "--assignment", "1235", "--quiet"])
+    after = read_rows(tmp_path / "out" / "canvas-gradebook.csv")
+    assert after[2][after[0].index("Week 1 quiz (1235)")] == "10"  # 100 of 100 is 10 of its 10 points
+    code, _, err = run(capsys, "grade-class", str(source), "--exercise", "coffee-shop-plan", "-o",
+                       str(tmp_path / "out"), "--roster", str(roster), "--assignment", "Final essay")
+    assert code == 2
+    assert ("canvas-gradebook-export.csv: no assignment column is named 'Final essay'; the assignments are "
+            "'A month of content for a neighbourhood coffee shop (1234)', 'Week 1 quiz (1235)'. "
+            "Name the one to fill with --assignment.") in err
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--worksheet", "w.csv"], "--worksheet and --roster write the filled file into the output folder: add -o DIR."),
+    (["-o", "out", "--assignment", "x"], "--assignment names the column of the Canvas roster: add --roster FILE."),
+    (["-o", "out", "--worksheet", "missing.csv"], "cannot read 'missing.csv'"),
+    (["-o", "out", "--jobs", "0"], "'0' is not a whole number of at least 1"),
+])
+def test_lms_options_that_cannot_work_are_usage_errors(capsys, tmp_path, monkeypatch, argv, message):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "class").mkdir()
+    (tmp_path / "class" / "ana.csv").write_bytes(REFERENCE)
+    with pytest.raises(SystemExit) if "--jobs" in argv else nullcontext():
+        code, _, err = run(capsys, "grade-class", "class", "--exercise", "coffee-shop-plan", *argv)
+        assert code == 2
+    assert message in capsys.readouterr().err + (err if "--jobs" not in argv else "")
+
+
+def test_a_worksheet_without_moodles_columns_names_what_is_missing(capsys, tmp_path):
+    source = moodle_zip(tmp_path / "moodle.zip", {"12345": ("Anna Petrova", REFERENCE)})
+    sheet = write(tmp_path / "w.csv", b"Identifier,Full name,Note\nParticipant 12345,Anna Petrova,\n")
+    code, _, err = run(capsys, "grade-class", str(source), "--exercise", "coffee-shop-plan",
+                       "-o", str(tmp_path / "out"), "--worksheet", str(sheet))
+    assert code == 2
+    assert "w.csv: there is no column 'Grade'; the columns are 'Identifier', 'Full name', 'Note'." in err

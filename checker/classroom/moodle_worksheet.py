@@ -65,9 +65,9 @@ def feedback(entry: Entry) -> str:
     outcome = entry.outcome
     if isinstance(outcome, InvalidInput):
         text = f"Your file could not be graded: {problems_summary(outcome)}"
-        return html.escape(text)
+        return html.escape(text, quote=False)
     verdict = "passed" if outcome.passed else "not passed"
     lines = [f"{outcome.score:g}/100, {verdict} (pass mark {outcome.threshold:g})."]
     lines += [f"{f.rule}: {f.message}" + (f" (rows {', '.join(map(str, f.rows))})" if f.rows else "")
               for f in outcome.findings if f.status == "fail"]
-    return "<br>".join(html.escape(line) for line in lines)
+    return "<br>".join(html.escape(line, quote=False) for line in lines)
