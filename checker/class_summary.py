@@ -108,7 +108,7 @@ def distribution_chart(bands: list[tuple[str, int]], threshold: float) -> str:
     mark = left + slot * min(threshold, 100) / 10
     shapes.append(f'<line x1="{mark:g}" y1="{top - 10}" x2="{mark:g}" y2="{height - bottom}" stroke="{MARK}" '
                   f'stroke-width="2" stroke-dasharray="6 4"/>')
-    shapes.append(f'<text class="chart-text" x="{mark + 4:g}" y="{top - 2}">{escape(PANEL["pass"])} ≥ {score(threshold)}</text>')
+    shapes.append(f'<text class="chart-text" x="{mark + 4:g}" y="{top - 2}">{fill(s["pass_mark"], threshold=score(threshold))}</text>')
     shapes.append(f'<text class="chart-text" x="{left}" y="{height - 6}">{escape(s["band"])}</text>')
     description = "; ".join(f"{label}: {count}" for label, count in bands)
     return svg_chart("distribution", s["distribution_chart"].format(threshold=score(threshold)), description,
