@@ -220,6 +220,6 @@ def new_lesson(root: Path, new_id: str, module_id: str, topic: str | None) -> Wr
     add_to_nav(root, f"{module_id}/{new_id}.md", f"{module_id}/quiz.md", before=True)
     return Written([page, "mkdocs.yml"],
                    [f"{page}: the title, description, objectives and key points, then the body "
-                    "(CONTRIBUTING.md, 'Lessons': 250 words or more, a worked example, glossary links)",
+                    "(CONTRIBUTING.md, 'Lessons': 700 to 1,800 words, a worked example, glossary links)",
                     f"quizzes/{module_id}.toml: a question on the lesson",
                     "the site: make serve"])
