@@ -16,13 +16,14 @@ import csv
 import io
 import re
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from statistics import fmean
 from typing import Callable, Iterable
 
 from checker.classroom.download import ClassFolderError, open_download
 from checker.classroom.layouts import SUBMISSION_SUFFIXES, Claim, read_layout
-from checker.classroom.pool import grade_all
+from checker.classroom.pool import Grader, grade_all
 from checker.exercises import Exercise
 from checker.kinds import KINDS, ExerciseKind, Submission, UnknownKind, exercise_kind
 from checker.kpi.generate import normalise_name
@@ -106,20 +107,35 @@ class Gradebook:
 def grade_class(source: str | Path, exercise: Exercise, encoding: str | None = None, layout: str | None = None,
                 jobs: int = 1, started: Callable[[int], Callable[[int], None]] | None = None,
                 scratch: Path | None = None) -> Gradebook:
-    """Grade every submission in the folder or zip archive ``source``, read as ``layout``
-    (moodle, canvas or flat; guessed when None), on ``jobs`` processes. ``started(total)``
-    is told how many files will be graded and returns what is called as each is done.
-    An archive is unpacked into a private folder made in ``scratch``. Raises
+    """Grade every submission of ``exercise`` in the folder or zip archive ``source``, as
+    its kind's own command grades one (see ``grade_download`` for the rest). Raises
     ``ClassFolderError`` when the source cannot be read or holds no submission, or the
     exercise cannot be graded."""
-    source = Path(source)
     kind = gradable_kind(exercise)
+    return grade_download(Path(source), exercise, partial(grade_exercise, exercise), SUBMISSION_SUFFIXES,
+                          kind.learner_data is not None, encoding, layout, jobs, started, scratch)
+
+
+def grade_exercise(exercise: Exercise, submission: Submission) -> Result:
+    """One file graded by its exercise kind's own function. Raises ``InvalidInput``."""
+    return exercise_kind(exercise.kind).grade(exercise, submission)
+
+
+def grade_download(source: Path, subject: Exercise, grader: Grader, suffixes: tuple[str, ...], own_data: bool,
+                   encoding: str | None = None, layout: str | None = None, jobs: int = 1,
+                   started: Callable[[int], Callable[[int], None]] | None = None,
+                   scratch: Path | None = None) -> Gradebook:
+    """Grade each file ending in one of ``suffixes`` in ``source`` with ``grader``, the
+    download read as ``layout`` (moodle, canvas or flat; guessed when None), on ``jobs``
+    processes; with ``own_data`` each file is graded against its learner's own data.
+    ``started(total)`` is told how many files will be graded and returns what is called
+    as each is done. An archive is unpacked into a private folder made in ``scratch``."""
     with open_download(source, scratch) as download:
-        reading = read_layout(download.names, layout)
+        reading = read_layout(download.names, layout, suffixes)
         if not reading.claims:
             raise ClassFolderError(f"'{source}' holds no submission: Moodle's or Canvas's download of the "
-                                   f"submissions, or one {', '.join(SUBMISSION_SUFFIXES)} file per learner "
-                                   "named after the learner.")
+                                   f"submissions, or one {', '.join(suffixes)} file per learner named after "
+                                   "the learner.")
         claims = sorted(reading.claims, key=lambda c: (c.learner.casefold(), c.file))
         files_of: dict[str, list[str]] = {}
         for claim in claims:
@@ -130,17 +146,17 @@ def grade_class(source: str | Path, exercise: Exercise, encoding: str | None = N
             refused = refusal(claim, files_of[identity(claim)])
             if refused is None:
                 try:
-                    own = claim.learner if kind.learner_data is not None else None
+                    own = claim.learner if own_data else None
                     submissions.append(Submission(download.fetch(claim.member), own, None, encoding))
                 except InvalidInput as error:
                     refused = error
             outcomes.append(refused)
         advance = started(len(submissions)) if started is not None else None
-        graded = iter(grade_all(exercise, submissions, jobs, advance))
+        graded = iter(grade_all(grader, submissions, jobs, advance))
     entries = [Entry(c.learner, c.file, o if o is not None else next(graded), c.lms_id, c.late)
                for c, o in zip(claims, outcomes)]
     skipped = dict(sorted({**download.skipped, **reading.skipped}.items(), key=lambda item: item[0].casefold()))
-    return Gradebook(exercise, entries, skipped, reading.layout)
+    return Gradebook(subject, entries, skipped, reading.layout)
 
 
 def gradable_kind(exercise: Exercise) -> ExerciseKind:

@@ -17,10 +17,12 @@ from checker.classroom.canvas_gradebook import fill_roster
 from checker.classroom.layouts import LAYOUTS, SUBMISSION_SUFFIXES
 from checker.classroom.lms_csv import LmsFileError, read_lms_csv
 from checker.classroom.moodle_worksheet import fill_worksheet
+from checker.classroom.quiz_progress import grade_quiz_class
 from checker.command_line import EXIT_INVALID, EXIT_PASSED, usage_error
 from checker.exercises import UnknownExercise, load_exercise
 from checker.gradebook import ClassFolderError, Gradebook, csv_text, grade_class, gradebook_csv
 from checker.problems import InvalidInput
+from checker.quiz.bank import BankError, UnknownBank, load_bank
 from checker.tables import decode
 
 # Files named on a summary line before "and N more": the gradebook lists them all.
@@ -40,6 +42,8 @@ Grade every submission in SUBMISSIONS, a folder or the zip archive the LMS downl
   canvas  "Download Submissions": 'petrovaanna_4321_98765_plan.xlsx' (user 4321), with
           '_LATE' after the name for a late one
   flat    one file per learner named after the learner: 'Anna Petrova.csv'
+With --quiz BANK, each learner's file is the progress export of the course's progress
+page (smm-course-progress.json), and the quiz answers it holds are graded again.
 The layout is guessed from the names; --layout chooses it. Only {', '.join(SUBMISSION_SUFFIXES)}
 files are graded; every other file, a name no layout fits, an unsafe name in an archive and
 a symbolic link are listed as skipped and never read, and a learner with several files is
@@ -49,9 +53,10 @@ IMPORTING = """\
 Output (-o):
   -o DIR        writes into DIR: gradebook.csv, each learner's feedback in reports/ (and,
                 for a Moodle class, feedback-moodle.zip to upload as feedback files), the
-                class summary summary.html, and with --worksheet or --roster the filled
-                LMS file (moodle-grading-worksheet.csv, canvas-gradebook.csv); an archive
-                is unpacked into a private folder inside DIR and removed afterwards.
+                class summary summary.html (not with --quiz), and with --worksheet or
+                --roster the filled LMS file (moodle-grading-worksheet.csv,
+                canvas-gradebook.csv); an archive is unpacked into a private folder
+                inside DIR and removed afterwards.
   -o FILE.csv   writes the gradebook alone (FILE.json with --json), as before.
   no -o         prints the gradebook (or the JSON) on standard output.
 With --json one JSON object with every learner's findings or problems is printed.
@@ -84,7 +89,10 @@ def register(subparsers) -> None:
         "grade-class", help="grade a class's submissions (folder or LMS zip) into a gradebook for Moodle or Canvas",
         description=DESCRIPTION, epilog=IMPORTING, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("submissions", metavar="SUBMISSIONS", help="the class's folder or the LMS's zip archive")
-    parser.add_argument("--exercise", required=True, metavar="ID", help="the exercise the class did")
+    graded = parser.add_mutually_exclusive_group(required=True)
+    graded.add_argument("--exercise", metavar="ID", help="the exercise the class did")
+    graded.add_argument("--quiz", metavar="BANK", help="grade the progress files (smm-course-progress.json) "
+                        "learners exported from the course's progress page, for the quiz BANK")
     parser.add_argument("--layout", choices=LAYOUTS, help="how the submissions are named (default: guessed)")
     parser.add_argument("-o", "--output", metavar="DIR",
                         help="the output folder, or a .csv (.json) file for the gradebook alone (see below)")
@@ -126,22 +134,27 @@ def run(args: argparse.Namespace) -> int:
         lms_files = [(read_lms_csv(Path(name)), fill, target) for name, fill, target in
                      ((args.worksheet, fill_worksheet, WORKSHEET_FILE), (args.roster, fill_roster, ROSTER_FILE))
                      if name]
-        exercise = load_exercise(args.exercise)
+        bank = load_bank(args.quiz) if args.quiz else None
+        exercise = load_exercise(args.exercise) if bank is None else None
         if folder is not None:
             folder.mkdir(parents=True, exist_ok=True)
         with progress_bar(not args.quiet and sys.stderr.isatty()) as started:
-            book = grade_class(source, exercise, args.encoding, args.layout, args.jobs, started, folder)
+            if bank is not None:
+                book = grade_quiz_class(source, bank, args.layout, args.jobs, started, folder)
+            else:
+                book = grade_class(source, exercise, args.encoding, args.layout, args.jobs, started, folder)
         written = [write_lms_file(book, table, fill, folder / target, args.assignment)
                    for table, fill, target in lms_files]
-    except (UnknownExercise, ClassFolderError, LmsFileError) as error:
+    except (UnknownExercise, UnknownBank, BankError, ClassFolderError, LmsFileError) as error:
         return usage_error(args, str(error))
     except OSError as error:
         return usage_error(args, f"cannot write '{error.filename}': {error.strerror}.")
     text = json.dumps(book.as_dict(), ensure_ascii=False) + "\n" if args.json else gradebook_csv(book)
     if folder is not None:
         (folder / GRADEBOOK_FILE).write_text(gradebook_csv(book), encoding="utf-8", newline="")
-        write_reports(book, folder)
-        write_summary(book, folder)
+        if bank is None:  # the reports and the summary read an exercise kind's rules
+            write_reports(book, folder)
+            write_summary(book, folder)
     if output is not None and folder is None:
         output.write_text(text, encoding="utf-8", newline="")
     if output is None or (folder is not None and args.json):

@@ -15,6 +15,7 @@ import sys
 import tempfile
 import zipfile
 from contextlib import nullcontext
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,7 @@ from checker.classroom.layouts import read_layout
 from checker.classroom.pool import grade_one
 from checker.cli import main
 from checker.exercises import load_exercise
-from checker.gradebook import grade_class, problems_summary
+from checker.gradebook import grade_class, grade_exercise, problems_summary
 from checker.kinds import Submission
 from checker.report import Result
 from checker.zip_limits import Limits
@@ -121,7 +122,7 @@ def expected() -> dict[str, Result | Exception]:
         for name, suffix, data in KINDS:
             path = Path(folder) / f"{name}{suffix}"
             path.write_bytes(data)
-            out[name] = grade_one(exercise, Submission(path))
+            out[name] = grade_one(partial(grade_exercise, exercise), Submission(path))
     return out
 
 
@@ -379,7 +380,7 @@ def test_a_failed_rule_is_in_the_feedback_with_its_rows_and_the_grade_is_scaled(
     main(["grade-class", str(source), "--exercise", "coffee-shop-plan", "-o", str(tmp_path / "out"),
           "--worksheet", str(sheet), "--quiet"])
     anna = read_rows(tmp_path / "out" / "moodle-grading-worksheet.csv")[1]
-    result = grade_one(load_exercise("coffee-shop-plan"), Submission(write(tmp_path / "a.csv", KINDS[1][2])))
+    result = grade_exercise(load_exercise("coffee-shop-plan"), Submission(write(tmp_path / "a.csv", KINDS[1][2])))
     failed = [f for f in result.findings if f.status == "fail"]
     assert anna[4] == f"{round(result.score * 20 / 100, 2):.2f}".replace(".", ",")  # Moodle's own decimal mark
     lines = anna[9].split("<br>")

@@ -20,7 +20,6 @@ from checker.tables import XLSX_SUFFIXES
 
 LAYOUTS = ("moodle", "canvas", "flat")
 SUBMISSION_SUFFIXES = (".csv", *sorted(XLSX_SUFFIXES))
-NOT_A_SUBMISSION = f"only {', '.join(SUBMISSION_SUFFIXES)} files are graded"
 MOODLE = re.compile(r"(?P<name>[^_/]+)_(?P<id>\d+)_assignsubmission_(?P<plugin>[a-z]+)_(?P<rest>.*)", re.S)
 CANVAS = re.compile(r"(?P<name>[^_/]+?)(?P<late>_late)?_(?P<id>\d+)_(?P<attachment>\d+)_(?P<file>[^/]+)",
                     re.S | re.I)
@@ -53,9 +52,11 @@ class Reading:
     skipped: dict[str, str]
 
 
-def read_layout(names: list[str], layout: str | None = None) -> Reading:
+def read_layout(names: list[str], layout: str | None = None,
+                suffixes: tuple[str, ...] = SUBMISSION_SUFFIXES) -> Reading:
     """Who handed in which of ``names`` (files; folders end with '/'), by ``layout`` or,
-    when None, by the layout most of the top-level names fit."""
+    when None, by the layout most of the top-level names fit; only files ending in one of
+    ``suffixes`` are submissions."""
     folder = common_folder(names)
     names = inside(names, folder)
     layout = layout or guess_layout(names)
@@ -67,7 +68,7 @@ def read_layout(names: list[str], layout: str | None = None) -> Reading:
             if not any(other != name and other.startswith(name) for other in names):
                 skipped[name] = EMPTY_FOLDER
             continue
-        claim, why = claim_of(name, layout)
+        claim, why = claim_of(name, layout, suffixes)
         if claim is not None:
             claims.append(replace(claim, member=folder + name))
         else:
@@ -103,7 +104,7 @@ def guess_layout(names: list[str]) -> str:
     return "flat"
 
 
-def claim_of(name: str, layout: str) -> tuple[Claim | None, str]:
+def claim_of(name: str, layout: str, suffixes: tuple[str, ...]) -> tuple[Claim | None, str]:
     """Whose file ``name`` is under ``layout``, or why it is not a submission."""
     if layout == "moodle":
         match = MOODLE.fullmatch(name)
@@ -111,7 +112,7 @@ def claim_of(name: str, layout: str) -> tuple[Claim | None, str]:
             return None, FITS_NO_LAYOUT["moodle"]
         rest = match["rest"].lstrip("/")
         own = PurePosixPath(rest).name
-        why = not_gradable(own)
+        why = not_gradable(own, suffixes)
         if why:
             return None, why
         return Claim(name, composed(match["name"]), match["id"], False, name), ""
@@ -119,13 +120,13 @@ def claim_of(name: str, layout: str) -> tuple[Claim | None, str]:
         match = CANVAS.fullmatch(name)
         if match is None:
             return None, FITS_NO_LAYOUT["canvas"] if "/" not in name else FITS_NO_LAYOUT["flat"]
-        why = not_gradable(match["file"])
+        why = not_gradable(match["file"], suffixes)
         if why:
             return None, why
         return Claim(name, composed(match["name"]), match["id"], bool(match["late"]), name), ""
     if "/" in name:
         return None, FITS_NO_LAYOUT["flat"]
-    why = not_gradable(name)
+    why = not_gradable(name, suffixes)
     if why:
         return None, why
     return Claim(name, composed(PurePosixPath(name).stem), "", False, name), ""
@@ -140,10 +141,10 @@ def why_key(name: str, layout: str) -> str:
     return name
 
 
-def not_gradable(file_name: str) -> str | None:
+def not_gradable(file_name: str, suffixes: tuple[str, ...]) -> str | None:
     """Why a file is not a submission by its own name, or None."""
-    if PurePosixPath(file_name).suffix.lower() not in SUBMISSION_SUFFIXES or hidden(file_name):
-        return NOT_A_SUBMISSION
+    if PurePosixPath(file_name).suffix.lower() not in suffixes or hidden(file_name):
+        return f"only {', '.join(suffixes)} files are graded"
     return None
 
 
