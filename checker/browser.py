@@ -23,16 +23,18 @@ FALLBACK_NAME = "upload.csv"
 
 def grade(kind: str, exercise_id: str, filename: str, data: bytes, learner: str | None = None) -> dict:
     """Grade an uploaded file for exercise ``exercise_id`` of ``kind`` (for a kind whose
-    learners have their own data, against ``learner``'s). Returns the CLI's ``--json``
-    object: a result, the invalid-input object, or ``{"error": "usage", "message": ...}``."""
+    learners have their own data, against ``learner``'s, or without a name, where the kind
+    allows it, against the exercise's own). Returns the CLI's ``--json`` object: a result,
+    the invalid-input object, or ``{"error": "usage", "message": ...}``."""
     try:
         declared, exercise = _exercise(kind, exercise_id)
-        if declared.learner_data is not None and not (learner or "").strip():
+        named = bool((learner or "").strip())
+        if declared.learner_data is not None and declared.learner_required and not named:
             raise UsageError("this exercise is graded against your own data: give your name.")
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / (Path(filename or "").name or FALLBACK_NAME)
             path.write_bytes(bytes(data))
-            own = learner if declared.learner_data is not None else None
+            own = learner if declared.learner_data is not None and named else None
             outcome = declared.grade(exercise, Submission(path, own))
     except InvalidInput as error:
         return error.as_dict()

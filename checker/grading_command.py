@@ -4,7 +4,8 @@ each work on their own data (``smm-check kpi-data``).
 
 Every kind's command takes the same options, so a learner who knows one knows them
 all; a kind with its own data per learner adds ``--learner NAME`` and ``--data FILE``,
-one of which names what the answers were computed from.
+which name what the work was computed from: one of them is required unless the kind
+declares that the exercise's own data may stand in (``learner_required``).
 """
 
 from __future__ import annotations
@@ -34,8 +35,9 @@ def add_grade_command(subparsers, kind: ExerciseKind) -> None:
     parser = subparsers.add_parser(kind.name, help=kind.help, description=f"{kind.description} {EXIT_CODES}")
     parser.add_argument("file", metavar="FILE", help=kind.file_help)
     if kind.learner_data is not None:
-        source = parser.add_mutually_exclusive_group(required=True)
-        source.add_argument("--data", metavar="DATASET", help="the data file the answers were computed from")
+        source = parser.add_mutually_exclusive_group(required=kind.learner_required)
+        neither = "" if kind.learner_required else "; with neither this nor --learner, the exercise's own data"
+        source.add_argument("--data", metavar="DATASET", help=f"the data file the work was computed from{neither}")
         source.add_argument("--learner", metavar="NAME",
                             help=f"grade against NAME's own data (see {kind.name}-data)")
     exercise = {"default": kind.default_exercise} if kind.default_exercise else {"required": True}

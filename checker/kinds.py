@@ -95,6 +95,11 @@ class ExerciseKind:
     # panel then asks for the learner's name and offers the download, ``grade-class``
     # grades each file against its learner's data, and the command takes ``--learner``.
     learner_data: Callable[[Exercise, str], str] | None = None
+    # Whether work of a kind with ``learner_data`` means anything only against a learner's
+    # data (a KPI answer sheet does). When False, work handed in without a name is graded
+    # against the exercise's own data: the command needs neither ``--learner`` nor
+    # ``--data``, and the panel's name field is optional.
+    learner_required: bool = True
     # The rules an exercise runs, by finding id (``plan.mix``, ``kpi.er``), in rubric order:
     # the learners' reports show their titles and the class summary weighs failures by
     # weight. A kind without it shows rule ids and weighs every rule alike.

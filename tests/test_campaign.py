@@ -440,6 +440,30 @@ def test_a_plan_graded_with_learner_is_graded_against_their_figures(capsys, tmp_
     assert from_file == own
 
 
+def test_without_learner_a_plan_is_graded_against_the_briefs_own_figures(capsys, tmp_path):
+    path = ROOT / "exercises" / GIFT / "reference.csv"
+    code, brief = cli_json(capsys, "campaign", str(path), "--exercise", GIFT)
+    assert code == 0 and brief["score"] == 100
+    # The same plan graded with --learner is graded against that learner's variant.
+    _, variant = cli_json(capsys, "campaign", str(path), "--exercise", GIFT, "--learner", "Boris Ivanov")
+    budget = learner_figures(load_exercise(GIFT), "Boris Ivanov").total_budget
+    assert budget != exercise_figures(load_exercise(GIFT)).total_budget and variant["score"] < 100
+    (budget_finding,) = [f for f in variant["findings"] if f["rule"] == "campaign.budget"]
+    assert budget_finding["status"] == "fail" and f"the budget of {budget:,.0f} RUB" in budget_finding["message"]
+    # The browser, given no name (or a blank one), grades against the brief's figures too.
+    for learner in (None, "  "):
+        assert browser.grade("campaign", GIFT, path.name, path.read_bytes(), learner=learner) == brief
+
+
+def test_a_kpi_sheet_still_needs_a_learner_or_a_dataset(capsys):
+    sheet = str(ROOT / "exercises" / "paid-funnel" / "reference-answers.csv")
+    with pytest.raises(SystemExit) as stop:
+        main(["kpi", sheet, "--exercise", "paid-funnel"])
+    assert stop.value.code == 2 and "one of the arguments --data --learner is required" in capsys.readouterr().err
+    assert browser.grade("kpi", "paid-funnel", "answers.csv", b"metric,value\n") == {
+        "error": "usage", "message": "this exercise is graded against your own data: give your name."}
+
+
 def finding_status(result: dict, rule: str) -> str:
     return next(f["status"] for f in result["findings"] if f["rule"] == rule)
 

@@ -45,7 +45,17 @@ def test_kpi_panel_asks_the_name_and_offers_the_dataset(root):
     html = render("/// check | paid-funnel\n///\n", root)
     assert '<label for="smm-check-paid-funnel-learner">' in html and 'id="smm-check-paid-funnel-learner"' in html
     assert ">Download my dataset</button>" in html and ">Check my answers</button>" in html
-    assert panel_data(html)["kind"] == "kpi"
+    assert panel_data(html)["kind"] == "kpi" and panel_data(html)["learner_required"] is True
+    assert "smm-cp-hint" not in html and "aria-describedby" not in html
+
+
+def test_campaign_panel_makes_the_name_optional_and_says_what_stands_in(root):
+    html = render("/// check | gift-set-campaign\n///\n", root)
+    assert ('id="smm-check-gift-set-campaign-learner" class="smm-cp-learner" autocomplete="name" '
+            'aria-describedby="smm-check-gift-set-campaign-learner-hint">') in html
+    hint = re.search(r'<span id="smm-check-gift-set-campaign-learner-hint" class="smm-cp-hint">([^<]*)</span>', html)
+    assert "without a name your work is checked against the brief&#x27;s own figures" in hint.group(1)
+    assert panel_data(html)["learner_required"] is False
 
 
 def test_check_panel_of_an_unknown_exercise_stops_the_build(root):

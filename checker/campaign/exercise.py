@@ -91,8 +91,8 @@ KIND = ExerciseKind(
     title="Media plans",
     help="grade a paid campaign's media plan (CSV or XLSX)",
     description="Grade a paid campaign's media plan: one row per line item with platform, objective, "
-    "audience, dates, budget, buying model, rate, assumptions, forecast and tracked link, against your own "
-    "figures (--learner NAME, as written by campaign-data) or a figures file (--data).",
+    "audience, dates, budget, buying model, rate, assumptions, forecast and tracked link, against the brief's "
+    "figures, your own (--learner NAME, as written by campaign-data) or a figures file (--data).",
     file_help="the media plan: .csv (comma, semicolon or tab) or .xlsx",
     default_exercise=None,
     required_files=("brief.md", FIGURES, "starter.csv", "starter.xlsx", "reference.csv"),
@@ -107,4 +107,5 @@ KIND = ExerciseKind(
     rules=rule_info,
     data_problems=campaign_data_problems,
     learner_data=learner_figures_csv,
+    learner_required=False,  # a media plan can be made for the brief's own figures
 )

@@ -93,4 +93,5 @@ KIND = ExerciseKind(
     rules=rule_info,
     data_problems=kpi_data_problems,
     learner_data=learner_dataset_csv,
+    learner_required=True,  # an answer sheet means nothing without the dataset it was computed from
 )

@@ -38,12 +38,17 @@ def render_check(argument: str, ctx: DirectiveContext) -> str:
     s = STRINGS
     base = f"smm-check-{exercise.id}"
     data = {"exercise": exercise.id, "kind": exercise.kind, "version": STORAGE_VERSION,
-            "keep_limit": KEEP_LIMIT, "strings": s}
+            "keep_limit": KEEP_LIMIT, "learner_required": kind.learner_required, "strings": s}
     out = [f'<div class="smm-checkpanel" id="{base}" {data_attribute(data)}>',
            f'<p class="smm-cp-intro">{escape(s["intro"])}</p>']
     if kind.learner_data is not None:
+        # Where the exercise's own data stand in for a missing name, the field says so.
+        hint = "" if kind.learner_required else (f'<span id="{base}-learner-hint" class="smm-cp-hint">'
+                                                  f'{escape(s["learner_optional"])}</span>')
+        described = "" if kind.learner_required else f' aria-describedby="{base}-learner-hint"'
         out.append(f'<p class="smm-cp-field"><label for="{base}-learner">{escape(s["learner"])}</label>'
-                   f'<input type="text" id="{base}-learner" class="smm-cp-learner" autocomplete="name"></p>'
+                   f'<input type="text" id="{base}-learner" class="smm-cp-learner" autocomplete="name"{described}>'
+                   f'{hint}</p>'
                    f'<p><button type="button" class="md-button smm-cp-download">{escape(s["download"])}</button></p>')
     out.append(f'<p class="smm-cp-field"><label for="{base}-file">{escape(s[kind.panel.file_label])}</label>'
                f'<input type="file" id="{base}-file" class="smm-cp-file" accept=".csv,.xlsx"></p>'

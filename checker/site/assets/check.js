@@ -177,7 +177,7 @@
     }
 
     function check(filename, bytes) {
-      if (learner && !name()) { status.textContent = s.enter_name; learner.focus(); return; }
+      if (learner && config.learner_required && !name()) { status.textContent = s.enter_name; learner.focus(); return; }
       var keep = bytes.length <= config.keep_limit ? { name: filename, size: bytes.length, data: toBase64(bytes) } : null;
       var options = { kind: config.kind, exercise: config.exercise, filename: filename, learner: name() || null };
       run("grade", options, bytes, base.format(s.checking, { name: filename })).then(function (answer) {
