@@ -50,7 +50,7 @@ def report_html(book: Gradebook, entry: Entry) -> str:
         parts += [f'<p class="verdict">{fill(verdict, score=score(result.score), threshold=score(result.threshold))}</p>',
                   f"<h2>{escape(PANEL['findings'])}</h2>",
                   findings_table(book, result.kind, result.findings)]
-    parts.append(f"<p>{fill(s['again'], exercise=exercise.id)}</p>")
+    parts.append(f"<p>{fill(s['again'], exercise=exercise.title)}</p>")
     return page(s["title"].format(exercise=exercise.title, learner=entry.learner), "\n".join(parts))
 
 

@@ -96,7 +96,9 @@ def test_a_failing_learner_reads_every_rule_with_title_status_rows_and_message(b
 def test_a_passing_learner_reads_the_panel_verdict(book):
     ana = next(e for e in book.entries if e.learner == "Ana Silva")
     assert ana.outcome.passed
-    assert f"Passed with {ana.outcome.score:g}/100 (pass mark 70)." in Page(report_html(book, ana)).words
+    text = Page(report_html(book, ana)).words
+    assert f"Passed with {ana.outcome.score:g}/100 (pass mark 70)." in text
+    assert f'check your file again with the Check your work panel of the exercise page, "{book.exercise.title}"' in text
 
 
 def test_an_invalid_file_lists_every_problem_with_row_and_column(book):
