@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import os
 import statistics
 import subprocess
 import sys
@@ -40,27 +41,28 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-def check(page, path: Path, wait_s: float = 0.0) -> tuple[float, float, float]:
+def check(page, path: Path, wait_s: float = 0.0) -> tuple[float, float, float, bool]:
     """Choose one file, click "Check" ``wait_s`` seconds later and wait for its verdict:
-    (click-to-verdict seconds, boot ms, grading ms)."""
+    (click-to-verdict seconds, boot ms, grading ms, whether the checker was ready at the click)."""
     page.locator(".smm-cp-result").evaluate("area => { area.textContent = ''; }")
     page.set_input_files(".smm-cp-file", str(path))
     time.sleep(wait_s)
+    panel = page.locator(".smm-checkpanel")
+    ready = panel.get_attribute("data-checker") == "ready"
     start = time.perf_counter()
     page.click(".smm-cp-run")
     page.wait_for_selector(".smm-cp-result .smm-cp-verdict", timeout=300_000)
-    panel = page.locator(".smm-checkpanel")
     return (time.perf_counter() - start, float(panel.get_attribute("data-boot-ms")),
-            float(panel.get_attribute("data-run-ms")))
+            float(panel.get_attribute("data-run-ms")), ready)
 
 
 def first_check(browser, url: str, path: Path, wait_s: float):
     """A fresh page (empty cache) at ``url`` and its first check: (page, click-to-verdict
-    seconds, boot ms)."""
+    seconds, boot ms, whether the checker was ready at the click)."""
     page = browser.new_context().new_page()
     page.goto(url)
-    wall, boot, _ = check(page, path, wait_s)
-    return page, wall, boot
+    wall, boot, _, ready = check(page, path, wait_s)
+    return page, wall, boot, ready
 
 
 def main() -> int:
@@ -79,17 +81,18 @@ def main() -> int:
         vendored = sum(p.stat().st_size for p in (site / "assets" / "vendor" / "pyodide").iterdir())
         panel = sum((site / "assets" / "smm" / name).stat().st_size
                     for name in ("checker.zip", "check.js", "check.css", "check-worker.mjs"))
-        hurried, unhurried, boots, grades = [], [], [], []
+        hurried, unhurried, boots, grades, ready_in_time = [], [], [], [], 0
         url = f"http://127.0.0.1:{server.server_port}/exercises/{EXERCISE}/"
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
             for _ in range(rounds):
-                page, wall, boot = first_check(browser, url, plans[0], 0.0)
+                page, wall, boot, _ = first_check(browser, url, plans[0], 0.0)
                 hurried.append(wall)
                 boots.append(boot / 1000)
                 page.context.close()
-                page, wall, _ = first_check(browser, url, plans[0], UNHURRIED_S)
+                page, wall, _, ready = first_check(browser, url, plans[0], UNHURRIED_S)
                 unhurried.append(wall)
+                ready_in_time += ready
                 grades += [check(page, plan)[2] for plan in plans]
                 page.context.close()
             browser.close()
@@ -99,8 +102,9 @@ def main() -> int:
     print(f"first check, clicked at once     {statistics.median(hurried):8.1f} s click to verdict, median of "
           f"{rounds}, best {min(hurried):.1f} s")
     print(f"first check, clicked {UNHURRIED_S:.0f} s later   {statistics.median(unhurried):8.2f} s click to verdict, "
-          f"median of {rounds}, best {min(unhurried):.2f} s")
-    print(f"Pyodide boot in the worker       {statistics.median(boots):8.1f} s median of {rounds}")
+          f"median of {rounds}, best {min(unhurried):.2f} s (ready at the click in {ready_in_time} of {rounds})")
+    print(f"Pyodide boot in the worker       {statistics.median(boots):8.1f} s median of {rounds} "
+          f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
     print(f"grading one plan after the boot  {statistics.median(grades):8.0f} ms median of {len(grades)} "
           f"({len(plans)} plans x {rounds}), slowest {max(grades):.0f} ms")
     return 0

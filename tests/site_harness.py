@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -12,6 +13,11 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+ZENSICAL = Path(sys.executable).with_name("zensical")
+# What a copy of the course for Zensical leaves out: history, environments, installed
+# packages (the copy links the real node_modules) and earlier builds.
+NOT_COPIED = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", ".cache", ".stamps",
+                                    "__pycache__", ".pytest_cache", "*.egg-info")
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -32,3 +38,19 @@ def build_site(folder: Path, url: str) -> subprocess.CompletedProcess:
     navigation follows only links under the site_url its sitemap lists."""
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(folder)],
                           cwd=ROOT, capture_output=True, text=True, env={**os.environ, "SMM_SITE_URL": url})
+
+
+def build_site_with_zensical(course: Path, url: str) -> subprocess.CompletedProcess:
+    """Build the course with Zensical for the base URL ``url``, then run the course's build
+    step on it, as ``make build-zensical`` does. Zensical builds inside its project folder
+    only, so both run on a copy of the course made in ``course`` (a new folder); the site
+    is ``course / "site"``. The result of the first command that fails, else of the last."""
+    shutil.copytree(ROOT, course, ignore=NOT_COPIED)
+    (course / "node_modules").symlink_to(ROOT / "node_modules")
+    env = {**os.environ, "SMM_SITE_URL": url}
+    for command in ([str(ZENSICAL), "build", "--strict"],
+                    [sys.executable, "-m", "checker.site.build", "--site-dir", "site"]):
+        result = subprocess.run(command, cwd=course, env=env, capture_output=True, text=True)
+        if result.returncode != 0:
+            break
+    return result

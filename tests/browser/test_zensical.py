@@ -1,18 +1,14 @@
 """The course built with Zensical, Material for MkDocs' successor, which runs the course's
 Markdown extensions but no MkDocs plugin: ``zensical build``, then the course's build step
-(``python -m checker.site.build``), on a copy of the course. Every page of the navigation is
-built; the browser opens one page of each kind, follows a lesson's frame to its quiz,
-answers questions, checks a plan in the check panel and hovers a glossary term. What Zensical does not do yet is named in an expected failure."""
+(``python -m checker.site.build``), on a copy of the course. Every page of the navigation
+is built; the browser opens one page of each kind, follows a lesson's frame to its quiz,
+answers questions, checks a plan in the check panel and hovers a glossary term. What
+Zensical does not do yet is named in an expected failure."""
 
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -22,33 +18,22 @@ from checker.quiz.bank import load_bank
 from checker.site.check_panel import STRINGS as S
 from checker.site.lessons import nav_paths
 from conftest import PageProblems, guarded_page
-from site_harness import ROOT, start_server
+from site_harness import ROOT, ZENSICAL, build_site_with_zensical, start_server
 from test_quiz import answer_by_mouse, expected_feedback, fieldset, right_answer
 
 pytestmark = pytest.mark.browser
-ZENSICAL = Path(sys.executable).with_name("zensical")
-# What a copy of the course leaves out: history, environments, installed packages (the
-# build step is pointed at the real node_modules) and earlier builds.
-NOT_COPIED = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", ".cache", ".stamps",
-                                    "__pycache__", ".pytest_cache", "*.egg-info")
 PLAN = "coffee-shop-plan"
 
 
 @pytest.fixture(scope="module")
 def zensical_site(tmp_path_factory):
-    """(built site folder, base URL): the course built by Zensical for a server of its own.
-    Zensical builds inside the project folder only, so it builds a copy of the course."""
+    """(built site folder, base URL): the course built by Zensical for a server of its own."""
     if not ZENSICAL.exists():
         pytest.fail(f"{ZENSICAL} is missing: pip install -e '.[test]' (make test does it)")
     course = tmp_path_factory.mktemp("zensical") / "course"
-    shutil.copytree(ROOT, course, ignore=NOT_COPIED)
-    (course / "node_modules").symlink_to(ROOT / "node_modules")
     server, url = start_server(course / "site")
-    env = {**os.environ, "SMM_SITE_URL": url}
-    for command in ([str(ZENSICAL), "build", "--strict"],
-                    [sys.executable, "-m", "checker.site.build", "--site-dir", "site"]):
-        result = subprocess.run(command, cwd=course, env=env, capture_output=True, text=True)
-        assert result.returncode == 0, f"{command}:\n{result.stdout[-3000:]}{result.stderr[-3000:]}"
+    result = build_site_with_zensical(course, url)
+    assert result.returncode == 0, f"{result.args}:\n{result.stdout[-3000:]}{result.stderr[-3000:]}"
     yield course / "site", url
     server.shutdown()
     server.server_close()
