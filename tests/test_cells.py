@@ -13,7 +13,6 @@ from checker.cells import NotADate, NotANumber, Number, cell_at, cell_text, is_b
 from checker.kpi.dataset import dataset_from_table
 from checker.plan.parse import parse_posts
 from checker.problems import InvalidInput
-from checker.quiz.answers import parse_answer
 from checker.quiz.bank import load_bank
 from checker.tables import Row, Table
 
@@ -188,6 +187,6 @@ def test_kpi_datasets_and_quiz_answers_read_numbers_alike(cell):
     except NotANumber as error:
         assert kpi_cells("2026-12-01", cell) == f"{error}; this column holds numbers only."
         with pytest.raises(ValueError, match=f"^{error}.$"):
-            parse_answer(NUMERIC, cell)
+            NUMERIC.read_answer(cell)
     else:
-        assert kpi_cells("2026-12-01", cell)[1] == expected and parse_answer(NUMERIC, cell) == expected
+        assert kpi_cells("2026-12-01", cell)[1] == expected and NUMERIC.read_answer(cell) == expected

@@ -9,7 +9,7 @@ import pytest
 
 from checker.cli import main
 from checker.problems import InvalidInput
-from checker.quiz.answers import parse_answer, parse_answers
+from checker.quiz.answers import parse_answers
 from checker.quiz.bank import load_bank
 from checker.quiz.grade import STRINGS, grade_bank, grade_question, score_percent
 
@@ -64,12 +64,14 @@ def test_grade_bank_counts_unanswered_as_wrong():
     ("er-by-reach", 3, 3.0),
     ("er-by-reach", "3,5", 3.5),  # a decimal comma, as every table of the course reads it
     ("smo-part-of-smm", "No", False),
+    ("smo-part-of-smm", True, True),       # a workbook's or JSON's boolean
+    ("smo-part-of-smm", " T ", True),
     ("campaign-order", [1, 3, 2, 4], [0, 1, 2, 3]),
     ("campaign-order", "Launch; Set the goal; Report, then adjust; Plan the content", [2, 0, 3, 1]),
     ("team-roles", "Community manager; Tax inspector", [0, 2]),
 ])
-def test_parse_answer(qid, raw, expected):
-    assert parse_answer(Q[qid], raw) == expected
+def test_each_type_reads_its_answers(qid, raw, expected):
+    assert Q[qid].read_answer(raw) == expected
 
 
 @pytest.mark.parametrize("qid, raw, message", [
@@ -81,7 +83,7 @@ def test_parse_answer(qid, raw, expected):
 ])
 def test_unreadable_answers_say_what_to_fix(qid, raw, message):
     with pytest.raises(ValueError, match=message.replace("(", r"\(")):
-        parse_answer(Q[qid], raw)
+        Q[qid].read_answer(raw)
 
 
 def test_answer_problems_name_row_and_question():

@@ -1,6 +1,7 @@
 """A question type is one Python class and one quiz.js object: a toy type registered here,
-and nowhere else, is validated in a bank, graded alike by Python and by the widget,
-exported (or refused by name where a format cannot hold it) and rendered on the quiz page.
+and nowhere else, is validated in a bank, read from an answer file, graded alike by Python
+and by the widget, exported (or refused by name where a format cannot hold it) and
+rendered on the quiz page.
 This walks the recipe "How to add a quiz question type" in CONTRIBUTING.md."""
 
 from __future__ import annotations
@@ -16,7 +17,10 @@ from pathlib import Path
 import markdown
 import pytest
 
+from checker.cells import cell_text
 from checker.cli import main
+from checker.problems import InvalidInput
+from checker.quiz.answers import read_answers
 from checker.quiz.bank import BankError, load_bank
 from checker.quiz.export import gift, moodle_xml, qti_package
 from checker.quiz.grade import STRINGS, grade_bank, grade_question
@@ -48,6 +52,12 @@ class Word(Question):
     @classmethod
     def entry_fields(cls, raw: dict) -> dict:
         return {key: raw[key].strip() for key in cls.KEYS}
+
+    def read_answer(self, cell) -> str:
+        text = cell_text(cell)
+        if len(text.split()) != 1:
+            raise ValueError(f"answer with one word, not '{text}'.")
+        return text
 
     def grade(self, answer) -> Verdict:
         correct = answer.strip().casefold() == self.answer.casefold()
@@ -151,6 +161,29 @@ def test_the_toy_type_is_validated_in_a_bank(word_type, course):
     toy.write_text(toy.read_text(encoding="utf-8").replace("wrong_feedbak", "wrong_feedback"), encoding="utf-8")
     assert problems_of(course) == [
         "quizzes/toy.toml, question 'bird-network': the answer 'Blue bird' must be one word."]
+
+
+def test_the_toy_types_answers_are_read_from_an_answer_file(word_type, course):
+    bank = load_toy(course)
+    answers = course / "answers.csv"
+    answers.write_text("question,answer\nbird-network, twitter \nsmo-part-of-smm,no\n", encoding="utf-8")
+    assert read_answers(answers, bank) == {"bird-network": "twitter", "smo-part-of-smm": False}
+    answers.write_text("question,answer\nbird-network,blue bird\nsmo-part-of-smm,\n", encoding="utf-8")
+    with pytest.raises(InvalidInput) as caught:
+        read_answers(answers, bank)
+    assert [str(p) for p in caught.value.problems] == [
+        "row 2, column 'answer': question 'bird-network': answer with one word, not 'blue bird'."]
+
+
+def test_smm_check_quiz_grades_the_toy_type(word_type, course, monkeypatch, capsys):
+    monkeypatch.setattr("checker.quiz.command.load_bank", lambda bank_id: load_toy(course))
+    answers = course / "answers.csv"
+    answers.write_text("question,answer\nbird-network,TWITTER\nsmo-part-of-smm,true\n", encoding="utf-8")
+    assert main(["quiz", str(answers), "--quiz", "toy", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["score"] == 100
+    assert [(f["rule"], f["status"]) for f in result["findings"]] == [
+        ("quiz.bird-network", "pass"), ("quiz.smo-part-of-smm", "pass")]
 
 
 @pytest.mark.skipif(NODE is None, reason="node is not installed")

@@ -1,26 +1,23 @@
 """Read a learner's answer file and turn each answer into the canonical form ``grade`` uses.
 
 An answer file is a CSV (or XLSX) with the columns ``question`` and ``answer``, or a JSON
-object ``{"question id": answer}``. Choice answers are option numbers (1-based, in the
-bank's order) separated by commas or semicolons, or an option's text; ordering answers are
-item numbers (as the quiz page first lists the items) in the learner's order, or item texts.
-An answer that cannot be read is invalid input, named by row or question, never a wrong
-answer; an empty answer is simply unanswered.
+object ``{"question id": answer}``. Each question's type reads its own answers
+(``read_answer`` of its class in ``checker/quiz/question_types/``), so this module knows
+no type. An answer that cannot be read is invalid input, named by row or question, never
+a wrong answer; an empty answer is simply unanswered.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
-from checker.cells import UnreadableCell, cell_at, cell_text, is_blank, read_number
+from checker.cells import cell_at, cell_text, is_blank
 from checker.problems import InputProblem, InvalidInput, suggestion
-from checker.quiz.bank import Bank, Question
+from checker.quiz.bank import Bank
 from checker.tables import Table, read_table, reports_table_problems
 
 COLUMNS = {"question": ("question id", "id"), "answer": ("answers", "response")}
-TRUE_WORDS, FALSE_WORDS = ("true", "t", "yes"), ("false", "f", "no")
 
 
 def read_answers(path: str | Path, bank: Bank) -> dict[str, object]:
@@ -68,7 +65,7 @@ def parse_answers(bank: Bank, entries: list[tuple[int | None, object, object]]) 
             problems.append(InputProblem(row, "question", f"question '{qid}' is answered twice; keep one answer."))
         else:
             try:
-                answers[qid] = None if _blank(raw) else parse_answer(question, raw)
+                answers[qid] = None if _blank(raw) else question.read_answer(raw)
             except ValueError as error:
                 problems.append(InputProblem(row, "answer", f"question '{qid}': {error}"))
     if problems:
@@ -78,70 +75,3 @@ def parse_answers(bank: Bank, entries: list[tuple[int | None, object, object]]) 
 
 def _blank(raw) -> bool:
     return is_blank(raw) or raw == []
-
-
-def parse_answer(question: Question, raw):
-    """One raw answer (text, number, bool or list) in canonical form; ``ValueError`` says
-    what is wrong in words the learner can act on."""
-    if question.type in ("single", "multiple"):
-        chosen = _pick(raw, [o.text for o in question.options], list(range(len(question.options))), "option")
-        if question.type == "single" and len(set(chosen)) != 1:
-            raise ValueError("choose exactly one option.")
-        return sorted(set(chosen))
-    if question.type == "true-false":
-        word = str(raw).strip().lower() if not isinstance(raw, bool) else ("true" if raw else "false")
-        if word not in TRUE_WORDS + FALSE_WORDS:
-            raise ValueError(f"answer true or false, not '{raw}'.")
-        return word in TRUE_WORDS
-    if question.type == "numeric":
-        return _number(raw, question.unit)
-    order = _pick(raw, list(question.items), question.presented_order(), "item")
-    if sorted(order) != list(range(len(question.items))):
-        raise ValueError(f"give each of the {len(question.items)} items exactly once, in your order.")
-    return order
-
-
-def _pick(raw, texts: list[str], numbering: list[int], what: str) -> list[int]:
-    """Indices named by numbers (``numbering[n - 1]``) or texts, in the order given."""
-    folded = [_fold(t) for t in texts]
-    if isinstance(raw, str) and _fold(raw) in folded:
-        return [folded.index(_fold(raw))]
-    if isinstance(raw, str):
-        # Texts may hold commas, so once a semicolon appears it is the only separator.
-        tokens = raw.split(";") if ";" in raw else raw.split(",")
-    else:
-        tokens = raw if isinstance(raw, list) else [raw]
-    picked = []
-    for token in tokens:
-        if isinstance(token, float) and token.is_integer():
-            token = int(token)  # spreadsheets store 2 as 2.0
-        text = str(token).strip()
-        if isinstance(token, int) and not isinstance(token, bool) or re.fullmatch(r"\d+", text, re.ASCII):
-            number = int(text)
-            if not 1 <= number <= len(texts):
-                raise ValueError(f"there is no {what} {number}; the {what}s are numbered 1 to {len(texts)}.")
-            picked.append(numbering[number - 1])
-        elif _fold(text) in folded:
-            picked.append(folded.index(_fold(text)))
-        elif text:
-            raise ValueError(f"'{text}' is neither an {what} number (1 to {len(texts)}) nor the text of an "
-                             f"{what}.{suggestion(text, texts)}")
-    if not picked:
-        raise ValueError(f"no {what} is named.")
-    return picked
-
-
-def _fold(text: str) -> str:
-    return " ".join(str(text).split()).casefold()
-
-
-def _number(raw, unit: str) -> float:
-    """A numeric answer as ``checker.cells`` reads numbers, after the question's unit
-    ("25 RUB" answers a question in RUB). A percent sign is the unit of a percentage, not
-    a division by 100: the question says which unit it wants."""
-    if isinstance(raw, str) and unit and raw.strip().endswith(unit):
-        raw = raw.strip()[: -len(unit)]
-    try:
-        return read_number(raw).value
-    except UnreadableCell as error:
-        raise ValueError(f"{error}.") from None

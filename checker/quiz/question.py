@@ -1,19 +1,22 @@
 """What every quiz question type shares, and the registry that finds a type by its name.
 
 A question type is one class, registered with ``@question_type``: the keys its bank entry
-takes, the checks that entry must pass, how an answer is graded, the data and form
-controls the quiz page needs, and how the question is written to each LMS format. The bank
-loader, the grader, the exporter and the quiz page look the class up by the ``type`` of a
-bank entry and never ask which type they hold; ``checker/site/assets/quiz.js`` holds one
-object per type for the page. The built-in types are in ``checker/quiz/question_types/``.
+takes, the checks that entry must pass, how a cell of an answer file is read, how an
+answer is graded, the data and form controls the quiz page needs, and how the question is
+written to each LMS format. The bank loader, the answer-file reader, the grader, the
+exporter and the quiz page look the class up by the ``type`` of a bank entry and never ask
+which type they hold; ``checker/site/assets/quiz.js`` holds one object per type for the
+page. The built-in types are in ``checker/quiz/question_types/``.
 """
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from typing import ClassVar
 
+from checker.cells import cell_text
 from checker.data import load
 from checker.problems import suggestion
 
@@ -51,6 +54,43 @@ def within(value: float, target: float, tolerance: float) -> bool:
     """True when ``value`` is within ``tolerance`` of ``target``, with a hair of slack so
     that an answer exactly on the edge is not lost to binary floating point."""
     return abs(value - target) <= tolerance + SETTINGS["float_slack"] * max(1.0, abs(target))
+
+
+def named_indices(cell, texts: list[str], numbering: list[int], what: str) -> list[int]:
+    """The indices an answer cell names, in the order given: numbers (``n`` names
+    ``numbering[n - 1]``) or texts, separated by commas or semicolons, or a JSON list of
+    them. ``what`` ("option", "item") names them in messages; raises ``ValueError``."""
+    folded = [fold(t) for t in texts]
+    if isinstance(cell, str) and fold(cell) in folded:
+        return [folded.index(fold(cell))]
+    if isinstance(cell, str):
+        # Texts may hold commas, so once a semicolon appears it is the only separator.
+        tokens = cell.split(";") if ";" in cell else cell.split(",")
+    else:
+        tokens = cell if isinstance(cell, list) else [cell]
+    picked = []
+    for token in tokens:
+        if isinstance(token, float) and token.is_integer():
+            token = int(token)  # spreadsheets store 2 as 2.0
+        text = cell_text(token)
+        if isinstance(token, int) and not isinstance(token, bool) or re.fullmatch(r"\d+", text, re.ASCII):
+            number = int(text)
+            if not 1 <= number <= len(texts):
+                raise ValueError(f"there is no {what} {number}; the {what}s are numbered 1 to {len(texts)}.")
+            picked.append(numbering[number - 1])
+        elif fold(text) in folded:
+            picked.append(folded.index(fold(text)))
+        elif text:
+            raise ValueError(f"'{text}' is neither an {what} number (1 to {len(texts)}) nor the text of an "
+                             f"{what}.{suggestion(text, texts)}")
+    if not picked:
+        raise ValueError(f"no {what} is named.")
+    return picked
+
+
+def fold(text: str) -> str:
+    """Text compared without case and with its runs of white space as one space."""
+    return " ".join(str(text).split()).casefold()
 
 
 def check_keys(table, spec: dict, what: str) -> list[str]:
@@ -103,6 +143,12 @@ class Question:
     def from_entry(cls, raw: dict) -> Question:
         """The question of a valid bank entry."""
         return cls(id=raw["id"], prompt=raw["prompt"].strip(), lesson=raw["lesson"], **cls.entry_fields(raw))
+
+    def read_answer(self, cell):
+        """The canonical answer (what ``grade`` takes) in a non-empty answer-file cell: text,
+        a workbook's number or bool, or a JSON value. Raises ``ValueError`` saying what to
+        fix in words the learner can act on; the caller adds the row or question."""
+        raise NotImplementedError
 
     def grade(self, answer) -> Verdict:
         """The verdict on a canonical answer (never None or empty: the grader handles those)."""

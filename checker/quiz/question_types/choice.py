@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from html import escape
 
 from checker.quiz.lms import gift_escape, moodle_answer, moodle_field, moodle_text, percent, qti_choices
-from checker.quiz.question import SETTINGS, STRINGS, Question, Verdict, check_keys, question_type
+from checker.quiz.question import SETTINGS, STRINGS, Question, Verdict, check_keys, named_indices, question_type
 
 OPTION_KEYS = {"text": (str, True), "correct": (bool, False), "feedback": (str, True)}
 
@@ -66,6 +66,15 @@ class ChoiceQuestion(Question):
     def entry_fields(cls, raw: dict) -> dict:
         return {"options": tuple(Option(o["text"].strip(), o.get("correct", False), o["feedback"].strip())
                                  for o in raw["option"])}
+
+    def read_answer(self, cell) -> list[int]:
+        """Option numbers (1 = the bank's first option) or option texts, one for a single
+        choice question."""
+        chosen = sorted(set(named_indices(cell, [o.text for o in self.options], list(range(len(self.options))),
+                                          "option")))
+        if not self.MULTIPLE and len(chosen) != 1:
+            raise ValueError("choose exactly one option.")
+        return chosen
 
     def right(self) -> list[int]:
         """The indices of the correct options."""

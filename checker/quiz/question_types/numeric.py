@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from html import escape
 
+from checker.cells import UnreadableCell, read_number
 from checker.quiz.lms import gift_escape, moodle_answer, moodle_field, number, qti_condition, qti_var
 from checker.quiz.question import NUMBER, Question, Verdict, check_keys, question_type, within
 
@@ -67,6 +68,17 @@ class Numeric(Question):
                 "unit": raw.get("unit", ""),
                 "mistakes": tuple(Mistake(float(m["value"]), m["feedback"].strip()) for m in raw.get("mistake", [])),
                 "correct_feedback": raw["correct_feedback"].strip(), "wrong_feedback": raw["wrong_feedback"].strip()}
+
+    def read_answer(self, cell) -> float:
+        """A number as ``checker.cells`` reads numbers, after the question's unit ("25 RUB"
+        answers a question in RUB). A percent sign is the unit of a percentage, not a
+        division by 100: the question says which unit it wants."""
+        if isinstance(cell, str) and self.unit and cell.strip().endswith(self.unit):
+            cell = cell.strip()[: -len(self.unit)]
+        try:
+            return read_number(cell).value
+        except UnreadableCell as error:
+            raise ValueError(f"{error}.") from None
 
     def grade(self, answer) -> Verdict:
         if within(answer, self.answer, self.tolerance):

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from html import escape
 
 from checker.quiz.lms import gift_escape, moodle_answer, moodle_field, moodle_text, percent, qti_condition, qti_text, qti_var
-from checker.quiz.question import SETTINGS, Question, Verdict, question_type
+from checker.quiz.question import SETTINGS, Question, Verdict, named_indices, question_type
 
 
 @question_type
@@ -49,6 +49,14 @@ class Ordering(Question):
                        key=lambda i: hashlib.sha256(f"{self.id}\0{i}".encode()).hexdigest())
         if order == sorted(order):
             order = order[1:] + order[:1]
+        return order
+
+    def read_answer(self, cell) -> list[int]:
+        """Every item once, in the learner's order: item numbers as the page first lists
+        the items (``presented_order``), or item texts."""
+        order = named_indices(cell, list(self.items), self.presented_order(), "item")
+        if sorted(order) != list(range(len(self.items))):
+            raise ValueError(f"give each of the {len(self.items)} items exactly once, in your order.")
         return order
 
     def grade(self, answer) -> Verdict:

@@ -5,9 +5,13 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
+from checker.cells import cell_text
 from checker.quiz.lms import gift_escape, moodle_answer, qti_choices
 from checker.quiz.question import Question, Verdict, question_type
 from checker.quiz.question_types.choice import options_html
+
+# The words an answer file may write for each answer, compared without case.
+TRUE_WORDS, FALSE_WORDS = ("true", "t", "yes"), ("false", "f", "no")
 
 
 @question_type
@@ -26,6 +30,15 @@ class TrueFalse(Question):
     def entry_fields(cls, raw: dict) -> dict:
         return {"answer": raw["answer"], "true_feedback": raw["true_feedback"].strip(),
                 "false_feedback": raw["false_feedback"].strip()}
+
+    def read_answer(self, cell) -> bool:
+        """A workbook's or JSON's true or false, or one of the words for them."""
+        if isinstance(cell, bool):
+            return cell
+        word = cell_text(cell).lower()
+        if word not in TRUE_WORDS + FALSE_WORDS:
+            raise ValueError(f"answer true or false, not '{cell}'.")
+        return word in TRUE_WORDS
 
     def grade(self, answer) -> Verdict:
         return Verdict(answer == self.answer, self.true_feedback if answer else self.false_feedback)
