@@ -110,7 +110,28 @@ def classes(tmp_path_factory) -> dict[str, Path]:
     (flat / "Learner 001.docx").write_bytes(b"PK not a plan")
     (flat / "old").mkdir()
     (flat / "old" / "Learner 999.csv").write_bytes(REFERENCE)
+    worksheet_of_300(base / "worksheet.csv")
+    roster_of_300(base / "roster.csv")
     return {"moodle": base / "moodle.zip", "canvas": base / "canvas.zip", "flat": flat}
+
+
+def worksheet_of_300(path: Path) -> None:
+    """Moodle's worksheet for the class of 300 (maximum grade 10), as the sample is shaped."""
+    header = read_rows(LMS / "moodle-grading-worksheet.csv")[0]
+    rows = [[f"Participant {10000 + n}", moodle_name(n), f"learner{n}@example.edu",
+             "Submitted for grading - Not graded", "", "10.00", "Yes", "Monday, 30 November 2026, 10:15 AM",
+             "-", ""] for n in range(SIZE)]
+    with path.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out, lineterminator="\n").writerows([header, *rows])
+
+
+def roster_of_300(path: Path) -> None:
+    """Canvas's gradebook export for the class of 300 (the plan worth 20 points)."""
+    header, points = read_rows(LMS / "canvas-gradebook-export.csv")[:2]
+    rows = [[canvas_name(n).title(), str(5000 + n), f"s{n}", canvas_name(n), "SMM course 2026", "", "8.00",
+             "8.00", "8.00", "80.00", "80.00", "26.67", "26.67"] for n in range(SIZE)]
+    with path.open("w", encoding="utf-8-sig", newline="") as out:
+        csv.writer(out).writerows([header, points, *rows])
 
 
 @pytest.fixture(scope="module")
@@ -139,9 +160,11 @@ def graded(classes, tmp_path_factory) -> dict[str, tuple[Path, int, set[str], se
         printed = io.BytesIO()
         saved = sys.stdout, tempfile.tempdir
         sys.stdout, tempfile.tempdir = io.TextIOWrapper(printed, encoding="utf-8"), str(work / "system-tmp")
+        lms_file = {"moodle": ["--worksheet", str(source.parent / "worksheet.csv")],
+                    "canvas": ["--roster", str(source.parent / "roster.csv")]}.get(layout, [])
         try:
             code = main(["grade-class", str(source), "--exercise", "coffee-shop-plan", "-o", str(work / "out"),
-                         "--json", "--jobs", "2", "--quiet"])
+                         "--json", "--jobs", "2", "--quiet", *lms_file])
             sys.stdout.flush()
             book = json.loads(printed.getvalue())
         finally:
@@ -394,24 +417,26 @@ def write(path: Path, data: bytes) -> Path:
     return path
 
 
-def test_the_worksheet_of_a_class_of_300_has_each_learners_grade(capsys, classes, expected, tmp_path):
-    header = read_rows(LMS / "moodle-grading-worksheet.csv")[0]
-    rows = [[f"Participant {10000 + n}", moodle_name(n), f"learner{n}@example.edu",
-             "Submitted for grading - Not graded", "", "10.00", "Yes", "Monday, 30 November 2026, 10:15 AM",
-             "-", ""] for n in range(SIZE)]
-    sheet = tmp_path / "worksheet.csv"
-    with sheet.open("w", encoding="utf-8", newline="") as out:
-        csv.writer(out, lineterminator="\n").writerows([header, *rows])
-    run(capsys, "grade-class", str(classes["moodle"]), "--exercise", "coffee-shop-plan",
-        "-o", str(tmp_path / "out"), "--worksheet", str(sheet), "--quiet")
-    filled = read_rows(tmp_path / "out" / "moodle-grading-worksheet.csv")[1:]
-    for n, row in enumerate(filled):
+def test_the_worksheet_and_roster_of_the_class_of_300_have_each_learners_grade(graded, expected):
+    filled = read_rows(graded["moodle"][0] / "moodle-grading-worksheet.csv")[1:]
+    roster = read_rows(graded["canvas"][0] / "canvas-gradebook.csv")
+    column = roster[0].index("A month of content for a neighbourhood coffee shop (1234)")
+    assert len(filled) == len(roster) - 2 == SIZE
+    for n, (row, points) in enumerate(zip(filled, roster[2:])):
         outcome = expected[kind_of(n)[0]]
-        assert row[4] == (f"{round(outcome.score / 10, 2):.2f}" if isinstance(outcome, Result) else ""), n
-        assert row[9]
-    assert filled[0][1] == "'" + HOSTILE  # the learner's chosen name never runs as a formula
-    for written in (tmp_path / "out").rglob("*.csv"):
-        assert_formula_safe(written)
+        graded_well = isinstance(outcome, Result)
+        assert row[4] == (f"{round(outcome.score / 10, 2):.2f}" if graded_well else ""), n
+        assert row[9].startswith(f"{outcome.score:g}/100" if graded_well else "Your file could not be graded: ")
+        assert points[column] == (f"{round(outcome.score / 5, 2):g}" if graded_well else ""), n
+    # The learner's chosen name never runs as a formula.
+    assert filled[0][1] == "'" + HOSTILE and roster[2][0] == "'=Hyperlink(Evil)"
+
+
+def test_every_csv_written_is_formula_safe(graded):
+    written = [path for layout in graded for path in graded[layout][0].rglob("*.csv")]
+    assert {p.name for p in written} >= {"gradebook.csv", "moodle-grading-worksheet.csv", "canvas-gradebook.csv"}
+    for path in written:
+        assert_formula_safe(path)
 
 
 def canvas_zip(path: Path, files: dict[str, bytes]) -> Path:
