@@ -505,3 +505,24 @@ def test_a_worksheet_without_moodles_columns_names_what_is_missing(capsys, tmp_p
                        "-o", str(tmp_path / "out"), "--worksheet", str(sheet))
     assert code == 2
     assert "w.csv: there is no column 'Grade'; the columns are 'Identifier', 'Full name', 'Note'." in err
+
+
+def test_names_a_zip_stores_as_utf8_without_its_flag_are_read_as_utf8(tmp_path):
+    # Moodle, like many tools, writes UTF-8 names without setting the zip's UTF-8 flag.
+    folder = "Анна Петрова_12345_assignsubmission_file_"
+    raw = f"{folder}/plan.csv".encode("utf-8")
+    with zipfile.ZipFile(tmp_path / "moodle.zip", "w") as archive:
+        archive.writestr("x" * len(raw), REFERENCE)  # an ASCII name of the same length, replaced below
+    (tmp_path / "moodle.zip").write_bytes((tmp_path / "moodle.zip").read_bytes().replace(b"x" * len(raw), raw))
+    assert not zipfile.ZipFile(tmp_path / "moodle.zip").infolist()[0].flag_bits & 0x800
+    book = grade_class(tmp_path / "moodle.zip", load_exercise("coffee-shop-plan"))
+    assert [(e.learner, e.lms_id, e.status) for e in book.entries] == [("Анна Петрова", "12345", "graded")]
+
+
+def test_a_file_name_that_is_not_utf8_is_listed_not_graded(tmp_path):
+    (tmp_path / "ana.csv").write_bytes(REFERENCE)
+    (tmp_path / "caf\udce9.csv".encode("utf-8", "surrogateescape").decode("utf-8", "surrogateescape")).write_bytes(
+        REFERENCE)  # 'café' saved in Latin-1 by an old system
+    book = grade_class(tmp_path, load_exercise("coffee-shop-plan"))
+    assert [e.learner for e in book.entries] == ["ana"]
+    assert book.skipped == {"caf\ufffd.csv": download.NOT_UTF8}

@@ -28,6 +28,7 @@ from checker.tables import MAX_BYTES
 from checker.zip_limits import Limits, inflation_problem, megabytes
 
 A_LINK = "a symbolic link: only files kept in the folder itself are graded, so copy the file in"
+NOT_UTF8 = "a name that is not valid text (UTF-8): rename it and grade again"
 UNSAFE_NAME = "a name pointing outside the archive (absolute, or climbing out with '..'): never unpacked"
 # A class of a few thousand plans of a few kilobytes each unpacks to a few dozen
 # megabytes; a gigabyte leaves room for workbooks with pictures in them.
@@ -77,17 +78,28 @@ def folder_download(folder: Path) -> Download:
     for root, folders, files in os.walk(folder, onerror=unreadable):  # never follows links
         base = Path(root)
         prefix = "" if base == folder else base.relative_to(folder).as_posix() + "/"
-        for name in folders:
-            if (base / name).is_symlink():
-                skipped[prefix + name] = A_LINK
+        for name in folders + files:
+            why = A_LINK if (base / name).is_symlink() else None if utf8(name) else NOT_UTF8
+            if why:
+                skipped[printable(prefix + name)] = why
             else:
-                names.append(prefix + name + "/")
-        for name in files:
-            if (base / name).is_symlink():
-                skipped[prefix + name] = A_LINK
-            else:
-                names.append(prefix + name)
+                names.append(prefix + name + ("/" if name in folders else ""))
     return Download(names, lambda name: folder / name, skipped)
+
+
+def utf8(name: str) -> bool:
+    """Whether a name read from the disk is text: Linux hands back the bytes of a name
+    that is not UTF-8 as surrogates, which no file the grader writes could hold."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def printable(name: str) -> str:
+    """A name with the bytes that are not UTF-8 shown as replacement characters."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 @contextmanager
@@ -110,7 +122,7 @@ def archive_download(path: Path, scratch: Path | None) -> Iterator[Download]:
         skipped: dict[str, str] = {}
         stored: dict[str, zipfile.ZipInfo] = {}
         for member in members:
-            name = member.filename.replace("\\", "/")
+            name = member_name(member)
             if unsafe(name):
                 skipped[member.filename] = UNSAFE_NAME
             elif stat.S_ISLNK(member.external_attr >> 16):
@@ -127,6 +139,19 @@ def archive_download(path: Path, scratch: Path | None) -> Iterator[Download]:
                 return target
 
             yield Download(names, fetch, skipped)
+
+
+def member_name(member: zipfile.ZipInfo) -> str:
+    """A member's name as its maker wrote it, with '/' between folders. A zip that does
+    not flag its names as UTF-8 is read by ``zipfile`` as code page 437, but Moodle and
+    most tools write UTF-8 there anyway: 'Анна' would come out as '╨Р╨╜╨╜╨░'."""
+    name = member.filename
+    if not member.flag_bits & 0x800:
+        try:
+            name = name.encode("cp437").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            pass  # truly code page 437, or another code page that cannot be told apart
+    return name.replace("\\", "/")
 
 
 def unsafe(name: str) -> bool:
