@@ -280,12 +280,13 @@ def test_an_exercise_that_cannot_be_graded_stops_before_any_file(tmp_path, chang
         grade_class(tmp_path, replace(load_exercise("coffee-shop-plan"), **change))
 
 
-def test_grading_a_class_of_csv_files_never_loads_openpyxl(tmp_path):
+def test_grading_a_class_of_csv_files_never_loads_openpyxl_or_tqdm(tmp_path):
     shutil.copy(PLAN / "reference.csv", tmp_path / "ana.csv")
     script = ("import sys; from checker.exercises import load_exercise; from checker.gradebook import grade_class; "
-              f"grade_class({str(tmp_path)!r}, load_exercise('coffee-shop-plan')); print('openpyxl' in sys.modules)")
+              f"grade_class({str(tmp_path)!r}, load_exercise('coffee-shop-plan'), jobs=2); "
+              "print('openpyxl' in sys.modules, 'tqdm' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True)
-    assert out.stdout.strip() == "False"
+    assert out.stdout.strip() == "False False"  # the progress bar belongs to the command alone
 
 
 def test_a_symbolic_link_is_skipped_with_its_reason_never_read(capsys, tmp_path):
