@@ -60,10 +60,14 @@ class RuleInfo:
 @dataclass(frozen=True)
 class Panel:
     """The check panel of an exercise page: keys of ``[check]`` in
-    ``checker/data/site_strings.toml`` for the file input's label and the button's."""
+    ``checker/data/site_strings.toml`` for the file input's label and the button's, and,
+    for a kind with ``learner_data``, the download button's label and the sentence that
+    says what to do with the downloaded file."""
 
     file_label: str
     run_label: str
+    download_label: str | None = None
+    download_hint: str | None = None
 
 
 @dataclass(frozen=True)
@@ -104,6 +108,11 @@ class ExerciseKind:
     # the learners' reports show their titles and the class summary weighs failures by
     # weight. A kind without it shows rule ids and weighs every rule alike.
     rules: Callable[[Exercise], dict[str, RuleInfo]] = field(default=lambda exercise: {})
+
+    def __post_init__(self) -> None:
+        if self.learner_data is not None and not (self.panel.download_label and self.panel.download_hint):
+            raise ValueError(f"exercise kind '{self.name}' has learner_data: its Panel needs download_label "
+                             "and download_hint.")
 
     def settings_problems(self, exercise: Exercise) -> list[str]:
         """What is wrong with an exercise's settings, each naming its ``exercise.toml``."""

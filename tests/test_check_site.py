@@ -3,6 +3,7 @@ runtime and the grader bundle (``checker.zip``) in the built site."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
 import json
@@ -13,7 +14,9 @@ from html import unescape
 import markdown
 import pytest
 
+from checker.kinds import Panel, all_kinds, exercise_kind
 from checker.site import bundle
+from checker.site.check_panel import STRINGS
 from checker.site.directives import DirectiveError
 from checker.site.build import CHECKER_BUNDLE, PYODIDE_FILES
 
@@ -47,6 +50,7 @@ def test_kpi_panel_asks_the_name_and_offers_the_dataset(root):
     assert ">Download my dataset</button>" in html and ">Check my answers</button>" in html
     assert panel_data(html)["kind"] == "kpi" and panel_data(html)["learner_required"] is True
     assert "smm-cp-hint" not in html and "aria-describedby" not in html
+    assert panel_data(html)["download_hint"] == "dataset_ready"
 
 
 def test_campaign_panel_makes_the_name_optional_and_says_what_stands_in(root):
@@ -56,6 +60,23 @@ def test_campaign_panel_makes_the_name_optional_and_says_what_stands_in(root):
     hint = re.search(r'<span id="smm-check-gift-set-campaign-learner-hint" class="smm-cp-hint">([^<]*)</span>', html)
     assert "without a name your work is checked against the brief&#x27;s own figures" in hint.group(1)
     assert panel_data(html)["learner_required"] is False
+    # The panel speaks of the media plan's figures, not of a KPI dataset.
+    assert ">Download my figures</button>" in html and ">Check my media plan</button>" in html
+    assert panel_data(html)["download_hint"] == "figures_ready" and ">Download my dataset</button>" not in html
+
+
+def test_every_kinds_panel_names_sentences_the_strings_file_has():
+    for kind in all_kinds():
+        keys = [kind.panel.file_label, kind.panel.run_label]
+        if kind.learner_data is not None:
+            keys += [kind.panel.download_label, kind.panel.download_hint]
+        assert [key for key in keys if key not in STRINGS] == [], kind.name
+
+
+def test_a_kind_with_learner_data_must_name_its_download_sentences():
+    kpi = exercise_kind("kpi")
+    with pytest.raises(ValueError, match="exercise kind 'kpi' has learner_data: its Panel needs download_label"):
+        dataclasses.replace(kpi, panel=Panel(file_label="kpi_file", run_label="check_answers"))
 
 
 def test_check_panel_of_an_unknown_exercise_stops_the_build(root):

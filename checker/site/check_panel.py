@@ -38,7 +38,8 @@ def render_check(argument: str, ctx: DirectiveContext) -> str:
     s = STRINGS
     base = f"smm-check-{exercise.id}"
     data = {"exercise": exercise.id, "kind": exercise.kind, "version": STORAGE_VERSION,
-            "keep_limit": KEEP_LIMIT, "learner_required": kind.learner_required, "strings": s}
+            "keep_limit": KEEP_LIMIT, "learner_required": kind.learner_required,
+            "download_hint": kind.panel.download_hint, "strings": s}
     out = [f'<div class="smm-checkpanel" id="{base}" {data_attribute(data)}>',
            f'<p class="smm-cp-intro">{escape(s["intro"])}</p>']
     if kind.learner_data is not None:
@@ -49,7 +50,7 @@ def render_check(argument: str, ctx: DirectiveContext) -> str:
         out.append(f'<p class="smm-cp-field"><label for="{base}-learner">{escape(s["learner"])}</label>'
                    f'<input type="text" id="{base}-learner" class="smm-cp-learner" autocomplete="name"{described}>'
                    f'{hint}</p>'
-                   f'<p><button type="button" class="md-button smm-cp-download">{escape(s["download"])}</button></p>')
+                   f'<p><button type="button" class="md-button smm-cp-download">{escape(s[kind.panel.download_label])}</button></p>')
     out.append(f'<p class="smm-cp-field"><label for="{base}-file">{escape(s[kind.panel.file_label])}</label>'
                f'<input type="file" id="{base}-file" class="smm-cp-file" accept=".csv,.xlsx"></p>'
                f'<p class="smm-cp-actions"><button type="button" class="md-button smm-cp-run">'

@@ -1,10 +1,12 @@
-"""The check panel of a media-plan exercise in a real browser: the learner types their
-name, downloads their own figures, uploads a media plan and sees what
+"""The check panel of a media-plan exercise in a real browser: a plan checked without a
+name is graded against the brief's figures; the learner then types their name, downloads
+their own figures, uploads a media plan and sees what
 ``smm-check campaign --learner NAME --json`` says for the same file."""
 
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from checker.cli import main
 from checker.site.check_panel import STRINGS as S
@@ -21,10 +23,18 @@ def test_a_learner_downloads_their_figures_and_gets_the_cli_findings(page, site_
     figures = capsys.readouterr().out
     page.goto(f"{site_url}exercises/{EXERCISE}/")
     assert page.get_by_label(S["campaign_file"]).count() == 1
+    # Without a name the plan is checked against the brief's own figures, as the CLI
+    # without --learner checks it.
+    reference = root / "exercises" / EXERCISE / "reference.csv"
+    brief = cli_json(capsys, "campaign", str(reference), "--exercise", EXERCISE)
+    check_file(page, str(reference))
+    assert page.locator(".smm-cp-verdict").inner_text() == verdict(brief) and brief["score"] == 100
     page.get_by_label(S["learner"]).fill(LEARNER)
     with page.expect_download(timeout=BOOT_MS) as download:
-        page.get_by_role("button", name=S["download"]).click()
+        page.get_by_role("button", name=S["download_figures"]).click()
     assert open(download.value.path(), encoding="utf-8").read() == figures
+    # The panel speaks of the media plan's figures, not of a KPI dataset.
+    expect(page.locator(".smm-cp-status")).to_have_text(S["figures_ready"].format(name=f"{EXERCISE}-anna-petrova.csv"))
 
     own = tmp_path / "my-plan.csv"
     own.write_text(plan_text(learner_plan(EXERCISE, LEARNER)), encoding="utf-8")

@@ -120,9 +120,10 @@ def test_kpi_learner_downloads_their_dataset_and_scores_100(page, site_url, caps
     page.goto(f"{site_url}exercises/{exercise_id}/")
     page.get_by_label(S["learner"]).fill(learner)
     with page.expect_download(timeout=BOOT_MS) as download:
-        page.get_by_role("button", name=S["download"]).click()
+        page.get_by_role("button", name=S["download_dataset"]).click()
     assert download.value.suggested_filename == f"{exercise_id}-anna-petrova.csv"
     assert open(download.value.path(), encoding="utf-8").read() == expected_data
+    expect(page.locator(".smm-cp-status")).to_have_text(S["dataset_ready"].format(name=f"{exercise_id}-anna-petrova.csv"))
 
     sheet = tmp_path / "answers.csv"
     sheet.write_text(correct_answers(exercise_id, learner), encoding="utf-8")

@@ -225,11 +225,11 @@
       });
       root.querySelector(".smm-cp-download").addEventListener("click", function () {
         if (!name()) { status.textContent = s.enter_name; learner.focus(); return; }
-        run("dataset", { exercise: config.exercise, learner: name() }, null, s.making_dataset).then(function (answer) {
+        run("dataset", { exercise: config.exercise, learner: name() }, null, s.making_download).then(function (answer) {
           if (answer.error) { renderResult(area, answer, s); return; }
           var filename = config.exercise + "-" + name().toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "") + ".csv";
           base.download(filename, new Blob([answer.csv], { type: "text/csv" }));
-          status.textContent = base.format(s.dataset_ready, { name: filename });
+          status.textContent = base.format(s[config.download_hint], { name: filename });
         }, function () {});
       });
     }
