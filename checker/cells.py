@@ -32,7 +32,8 @@ SEPARATING_SPACES = re.compile(r"[\s\u00a0\u202f\u2009\u2007']+")
 MINUSES = "\u2212\u2013"  # the minus sign and the en dash both come from word processors
 CURRENCY = re.compile("|".join(re.escape(mark) for mark in sorted(MARKS["currency"], key=len, reverse=True)))
 RATIO_MARK = re.compile("(?:" + "|".join(re.escape(mark) for mark in MARKS["ratio_marks"]) + ")$")
-DIGITS = re.compile(r"[-+]?(?:\d+(?:\.\d+)?|\.\d+)")
+# ASCII digits only, as quiz.js reads them too (Python's \d would take any script's digits).
+DIGITS = re.compile(r"[-+]?(?:\d+(?:\.\d+)?|\.\d+)", re.ASCII)
 
 ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
 DOTTED_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?: \d{1,2}:\d{2}(?::\d{2})?)?")
@@ -133,7 +134,7 @@ def separators_to_point(body: str) -> str:
 def grouped(whole: str, mark: str) -> str:
     """A whole number with thousands marks, without them; unchanged (so unreadable)
     when the groups are not of three digits."""
-    if re.fullmatch(rf"[-+]?\d{{1,3}}(?:{re.escape(mark)}\d{{3}})*", whole):
+    if re.fullmatch(rf"[-+]?\d{{1,3}}(?:{re.escape(mark)}\d{{3}})*", whole, re.ASCII):
         return whole.replace(mark, "")
     return whole
 

@@ -82,6 +82,7 @@ def test_a_workbooks_numbers_pass_through(cell, value):
     ("n/a", "'n/a' is not a number"),
     ("about 23", "'about 23' is not a number"),
     ("1e5", "'1e5' is not a number"),             # scientific notation is not read
+    ("\u0663", "'\u0663' is not a number"),       # digits of other scripts, as in the quiz widget
     ("--3", "'--3' is not a number"),
     ("%", "'%' is not a number"),
     ("$", "'$' is not a number"),

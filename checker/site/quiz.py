@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from html import escape
 
+from checker.cells import MARKS
 from checker.quiz.bank import Bank, BankError, UnknownBank, list_banks, load_bank
 from checker.quiz.question import SETTINGS, STRINGS, Question
 from checker.site.lesson_links import LessonLinks
@@ -38,7 +39,7 @@ def render_quiz(argument: str, ctx: DirectiveContext) -> str:
     data = {"bank": bank.id, "version": STORAGE_VERSION, "pass_mark": bank.pass_mark,
             "shuffle": bank.shuffle, "float_slack": SETTINGS["float_slack"],
             "questions": [q.widget_data() for q in bank.questions],
-            "strings": {**s, **STRINGS["grading"]}}
+            "strings": {**s, **STRINGS["grading"]}, "number_marks": MARKS}
     parts = [ctx.html(f'<div class="smm-quiz" data-quiz="{bank.id}" {data_attribute(data)}>'
                       f'<p class="smm-quiz-best" hidden></p>')]
     total = len(bank.questions)

@@ -230,3 +230,26 @@ def test_a_stored_answer_that_no_longer_fits_is_dropped(page, site_url, root):
     assert fieldset(page, bank, first).locator(".smm-feedback").inner_text() == ""
     assert fieldset(page, bank, second).locator(".smm-feedback").inner_text() == \
         expected_feedback(second, right_answer(second))
+
+
+def test_typed_numbers_are_read_as_answer_files_are(page, site_url, root):
+    """A decimal comma, spaces between thousands and the unit typed after the number are
+    read as smm-check quiz reads them; words are not a number and are not graded."""
+    bank = load_bank("kpis", root)
+    cpm = bank.question("cpm-campaign")            # 150 RUB
+    rate = bank.question("conversion-rate-campaign")  # 2.5 %
+    page.goto(site_url + "kpis/quiz/")
+    box = fieldset(page, bank, rate)
+    box.locator("input").fill("about two")
+    box.locator(".smm-check").click()
+    assert box.locator(".smm-feedback").inner_text() == S["enter_number"]
+    box.locator("input").fill(" 2,5 % ")
+    box.locator(".smm-check").click()
+    assert box.locator(".smm-feedback").inner_text() == expected_feedback(rate, 2.5)
+    box = fieldset(page, bank, cpm)
+    box.locator("input").fill("1 500,00 RUB")
+    box.locator("input").press("Enter")
+    assert box.locator(".smm-feedback").inner_text() == expected_feedback(cpm, 1500.0)
+    assert expected_feedback(rate, 2.5).startswith(S["correct"]) and expected_feedback(cpm, 1500.0).startswith(S["wrong"])
+    stored = page.evaluate("() => JSON.parse(localStorage.getItem('smm-quiz:v1:kpis')).attempt")
+    assert stored == {rate.id: 2.5, cpm.id: 1500}

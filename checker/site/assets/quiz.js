@@ -26,19 +26,66 @@
     base.all(set, "input").forEach(function (input) { input.checked = false; });
   }
 
-  function parseNumber(text, unit) {
-    text = text.trim();
-    if (unit && text.slice(-unit.length) === unit) text = text.slice(0, -unit.length);
-    text = text.replace(/%+$/, "").replace(/\s/g, "");
-    return /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text) ? parseFloat(text) : undefined;
+  /* A typed number read as the grader reads answer files: Numeric.read_answer drops the
+     question's unit, then checker/cells.py's read_number, rule for rule (its thousands and
+     decimal marks, signs, percent), with the currency and ratio marks of
+     checker/data/cells.toml that the page data carries. undefined when it is not a number.
+     tests/test_quiz_parity.py runs both on a table of accepted and refused inputs. */
+  // White space as Python's str.isspace has it (JS's \s lacks U+001C-U+001F and U+0085
+  // and adds U+FEFF), for strip() and for the spaces that separate thousands.
+  var SPACE = "\\t-\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+  var EDGE_SPACES = new RegExp("^[" + SPACE + "]+|[" + SPACE + "]+$", "g");
+  var SEPARATING_SPACES = new RegExp("[" + SPACE + "']+", "g");
+  var MINUSES = /[\u2212\u2013]/g;
+  var DIGITS = /^[-+]?(?:\d+(?:\.\d+)?|\.\d+)$/;
+
+  function strip(text) { return text.replace(EDGE_SPACES, ""); }
+  function escapeMark(mark) { return mark.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
+  // Marks tried longest first, so "руб." goes whole before "р.".
+  function anyOf(marks) {
+    return marks.slice().sort(function (a, b) { return b.length - a.length; }).map(escapeMark).join("|");
+  }
+  // A whole number with thousands marks, without them; unchanged (so unreadable) when the
+  // groups are not of three digits.
+  function grouped(whole, mark) {
+    var groups = new RegExp("^[-+]?\\d{1,3}(?:" + escapeMark(mark) + "\\d{3})*$");
+    return groups.test(whole) ? whole.split(mark).join("") : whole;
+  }
+  function separatorsToPoint(body) {
+    var commas = body.split(",").length - 1, points = body.split(".").length - 1;
+    if (commas && points) {
+      var decimal = body.lastIndexOf(",") > body.lastIndexOf(".") ? "," : ".";
+      var at = body.lastIndexOf(decimal);
+      return grouped(body.slice(0, at), decimal === "," ? "." : ",") + "." + body.slice(at + 1);
+    }
+    if (commas > 1) return grouped(body, ",");
+    if (points > 1) return grouped(body, ".");
+    if (commas === 1) {
+      var parts = body.split(",");
+      var bare = parts[0].replace(/^[-+]+/, "");
+      if (parts[1].length === 3 && bare !== "" && bare !== "0") return parts[0] + parts[1];
+      return parts[0] + "." + parts[1];
+    }
+    return body;
+  }
+  function parseNumber(text, unit, marks) {
+    text = strip(text);
+    if (unit && text.slice(-unit.length) === unit) text = strip(text.slice(0, -unit.length));
+    if (DIGITS.test(text)) return parseFloat(text);
+    var body = text.replace(SEPARATING_SPACES, "").toLowerCase().replace(MINUSES, "-");
+    body = body.replace(/%/g, "").replace(new RegExp(anyOf(marks.currency), "g"), "")
+      .replace(new RegExp("(?:" + anyOf(marks.ratio_marks) + ")$"), "");
+    var number = separatorsToPoint(body);
+    return DIGITS.test(number) ? parseFloat(number) : undefined;
   }
 
   /* One object per question type:
      grade(q, answer, strings, slack) -> {correct, feedback}, for an answer given;
      fits(q, answer): whether a stored answer still fits the question;
-     read(set, q): the answer on the page, or undefined when none is given;
+     read(set, q, page): the answer on the page, or undefined when none is given;
      restore(set, q, answer): show a stored answer;
-     setup(set, q, page): once per page (page.shuffle, page.strings, page.check());
+     setup(set, q, page): once per page (page.shuffle, page.strings, page.marks: the
+       number marks, page.check());
      reset(set): back to no answer, for a retry;
      missing: the string shown when Check is pressed without an answer. */
   function choiceType(multiple) {
@@ -106,7 +153,7 @@
         return { correct: false, feedback: mistake ? mistake.feedback : q.wrong_feedback };
       },
       fits: function (q, answer) { return typeof answer === "number" && isFinite(answer); },
-      read: function (set, q) { return parseNumber(set.querySelector("input").value, q.unit); },
+      read: function (set, q, page) { return parseNumber(set.querySelector("input").value, q.unit, page.marks); },
       restore: function (set, q, answer) { set.querySelector("input").value = String(answer); },
       setup: function (set, q, page) {
         set.querySelector("input").addEventListener("keydown", function (event) {
@@ -150,7 +197,7 @@
   }
 
   if (typeof module !== "undefined" && module.exports) {
-    module.exports = { gradeQuestion: gradeQuestion, scorePercent: scorePercent, TYPES: TYPES };
+    module.exports = { gradeQuestion: gradeQuestion, scorePercent: scorePercent, parseNumber: parseNumber, TYPES: TYPES };
   }
   if (typeof document === "undefined") return;
 
@@ -216,11 +263,11 @@
       showBest();
     }
 
-    function check(set) {
+    function check(set, page) {
       var q = questions[set.dataset.qid];
       if (set.classList.contains("smm-done")) return;
       var type = TYPES[q.type];
-      var answer = type.read(set, q);
+      var answer = type.read(set, q, page);
       if (answer === undefined) {
         set.querySelector(".smm-feedback").textContent = s[type.missing];
         return;
@@ -234,8 +281,11 @@
     sets.forEach(function (set) {
       var q = questions[set.dataset.qid];
       var type = TYPES[q.type];
-      type.setup(set, q, { shuffle: data.shuffle, strings: s, check: function () { check(set); } });
-      set.querySelector(".smm-check").addEventListener("click", function () { check(set); });
+      var page = {
+        shuffle: data.shuffle, strings: s, marks: data.number_marks, check: function () { check(set, page); }
+      };
+      type.setup(set, q, page);
+      set.querySelector(".smm-check").addEventListener("click", page.check);
       if (q.id in record.attempt && !type.fits(q, record.attempt[q.id])) delete record.attempt[q.id];
       if (q.id in record.attempt) {
         type.restore(set, q, record.attempt[q.id]);
