@@ -24,6 +24,9 @@ COPY_BUTTON = re.compile(r'<div class="zeroclipboard-container">.*?</clipboard-c
 COMMENTS = re.compile(r"<!-- (?:Load mathjax|MathJax configuration|End of mathjax configuration|"
                       r"End of mermaid configuration) -->\s*")
 IMAGE = re.compile(r'src="data:image/(png|jpeg|gif);base64,([^"]+)"')
+# nbconvert's heading permalinks, styled as Material styles its own.
+ANCHOR = 'class="anchor-link"'
+
 
 
 def on_post_page(output: str, page, config) -> str:
@@ -32,6 +35,7 @@ def on_post_page(output: str, page, config) -> str:
         return output
     start, end = output.index("<article"), output.index("</article>")
     article = COMMENTS.sub("", COPY_BUTTON.sub("", INLINED.sub("", output[start:end])))
+    article = article.replace(ANCHOR, 'class="headerlink"')
     folder = Path(config.site_dir) / Path(page.file.dest_uri).parent
 
     def save(match: re.Match) -> str:
