@@ -62,10 +62,11 @@ def read_layout(names: list[str], layout: str | None = None,
     layout = layout or guess_layout(names)
     claims: list[Claim] = []
     skipped: dict[str, str] = {}
+    holding = ancestors(names)
     for name in names:
         if name.endswith("/"):
             # Listed only when empty: a folder with files is judged by its files.
-            if not any(other != name and other.startswith(name) for other in names):
+            if name not in holding:
                 skipped[name] = EMPTY_FOLDER
             continue
         claim, why = claim_of(name, layout, suffixes)
@@ -74,6 +75,15 @@ def read_layout(names: list[str], layout: str | None = None,
         else:
             skipped[why_key(name, layout)] = why
     return Reading(layout, claims, dict(sorted(skipped.items(), key=lambda item: item[0].casefold())))
+
+
+def ancestors(names: list[str]) -> set[str]:
+    """Every folder that holds one of ``names`` ('a/', 'a/b/' for 'a/b/c.csv')."""
+    found = set()
+    for name in names:
+        parts = name.rstrip("/").split("/")[:-1]
+        found.update("/".join(parts[:depth]) + "/" for depth in range(1, len(parts) + 1))
+    return found
 
 
 def common_folder(names: list[str]) -> str:
