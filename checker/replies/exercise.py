@@ -100,4 +100,5 @@ KIND = ExerciseKind(
     grade=grade_submission,
     rubric=rubric_lines,
     data_problems=replies_data_problems,
+    graded_files=(COMMENTS,),
 )

@@ -96,10 +96,18 @@ def addresses(reply: Reply) -> bool:
     return any(word.startswith(stem) and len(word) <= len(name) + 2 for word in words)
 
 
-def without_names(reply: Reply) -> str:
+def without_names(reply: Reply) -> list[str]:
     """The reply's words without its author's name or any number, for comparing replies."""
     name = {token.norm for token in tokenize(reply.comment.author)}
-    return " ".join(t.norm for t in tokenize(reply.text) if not t.is_mark and not t.is_number and t.norm not in name)
+    return [t.norm for t in tokenize(reply.text) if not t.is_mark and not t.is_number and t.norm not in name]
+
+
+def similar(one: list[str], other: list[str], threshold: float) -> bool:
+    """Whether two replies' words are at least ``threshold`` alike (difflib's ratio over
+    words; its cheap upper bound first, which rules out most pairs)."""
+    matcher = SequenceMatcher(None, one, other, autojunk=False)
+    return matcher.real_quick_ratio() >= threshold and matcher.quick_ratio() >= threshold and \
+        matcher.ratio() >= threshold
 
 
 @rule("replies.personal", "Each reply speaks to its person, not a template pasted under every comment")
@@ -115,8 +123,7 @@ def personal(sheet: Sheet) -> Verdict:
     long_enough = [r for r in replies if len(r.text) >= params["template_chars"]]
     for n, first in enumerate(long_enough):
         for second in long_enough[n + 1:]:
-            a, b = texts[first.comment.id], texts[second.comment.id]
-            if SequenceMatcher(None, a, b, autojunk=False).ratio() >= params["template_similarity"]:
+            if similar(texts[first.comment.id], texts[second.comment.id], params["template_similarity"]):
                 for one, other in ((first, second), (second, first)):
                     fails.setdefault(one.comment.id, f"{one.comment.id} (row {one.row}) repeats the reply to "
                                                      f"{other.comment.id} ('{excerpt(one.text)}'); write each "

@@ -3,6 +3,8 @@ business was at fault, offers a next step, and takes complex cases to private me
 
 from __future__ import annotations
 
+from functools import cache
+
 from checker.replies.rules.base import Sheet, Verdict, excerpt, judge, quoted, rule
 from checker.replies.settings import group, reply_words
 from checker.text import tokenize
@@ -24,9 +26,15 @@ def same_word(one: str, other: str, shortest: int, ending: int) -> bool:
     return long.startswith(short)
 
 
+@cache
+def ignored() -> frozenset[str]:
+    """The words that never name a problem on their own (``reply_words.toml``)."""
+    return frozenset(reply_words()["acknowledge"]["ignore"])
+
+
 def named(comment: str, reply: str, params: dict) -> list[str]:
     """The words of the comment's problem the reply names again (in the reply's form)."""
-    ignore = frozenset(reply_words()["acknowledge"]["ignore"])
+    ignore = ignored()
     wanted = set(problem_words(comment, ignore, params["problem_word"]))
     return [word for word in dict.fromkeys(problem_words(reply, ignore, params["problem_word"]))
             if any(same_word(word, w, params["problem_word"], params["ending"]) for w in wanted)]
