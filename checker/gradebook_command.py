@@ -45,9 +45,9 @@ Grade every submission in SUBMISSIONS, a folder or the zip archive the LMS downl
 With --quiz BANK, each learner's file is the progress export of the course's progress
 page (smm-course-progress.json), and the quiz answers it holds are graded again.
 The layout is guessed from the names; --layout chooses it. Only {', '.join(SUBMISSION_SUFFIXES)}
-files are graded; every other file, a name no layout fits, an unsafe name in an archive and
-a symbolic link are listed as skipped and never read, and a learner with several files is
-an invalid row. Each file is graded as the exercise kind's own command grades it."""
+files (.json with --quiz) are graded; every other file, a name no layout fits, an
+unsafe name in an archive and a symbolic link are listed as skipped and never read, and
+a learner with several files is an invalid row. Each file is graded as the exercise kind's own command grades it."""
 
 IMPORTING = """\
 Output (-o):
