@@ -21,17 +21,12 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from checker.site.diagrams import FOLDER, diagram_id, fence_sources  # noqa: E402
+from site_harness import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (the tests' Chromium)
 
 MERMAID = ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
-CHROMIUM = "/usr/bin/chromium"
-# Flags this workplace requires: no sandbox as root, no background traffic.
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 DARK_SCHEME = '[data-md-color-scheme="slate"]'
 # Arial's metrics (Liberation Sans here), so labels fit their boxes on readers' machines.
 FONT = 'Arial, "Liberation Sans", Helvetica, sans-serif'

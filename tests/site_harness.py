@@ -13,6 +13,14 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# Debian's Chromium, which the browser tests, the diagram renderer and the Lighthouse
+# benchmark drive, and the flags this workplace requires: no sandbox as root, and no
+# background traffic to hosts that are unreachable here.
+CHROMIUM = os.environ.get("SMM_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
 ZENSICAL = Path(sys.executable).with_name("zensical")
 # What a copy of the course for Zensical leaves out: history, environments, installed
 # packages (the copy links the real node_modules) and earlier builds.

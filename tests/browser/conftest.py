@@ -4,20 +4,14 @@ host other than 127.0.0.1."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+from site_harness import CHROMIUM, CHROMIUM_ARGS
+
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = os.environ.get("SMM_CHROMIUM", "/usr/bin/chromium")
-# Flags this workplace requires: no sandbox as root, and no background traffic to hosts
-# that are unreachable here.
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # An init script that makes a page's navigator.connection say the browser asks to save
 # data, as a phone's data saver does.
