@@ -10,7 +10,7 @@ of 12-60 words drawn from the exercises' reference plans, hashtags and links, so
 rule does its full work. Two more passes are floors for any grader of this rubric: one
 reads the files and splits each copy into its set of words, which the word-level rules
 read; the other reads them and, without splitting anything, searches the copies for the
-first word of every honesty and bait phrase with ``str.find``, the fastest search Python
+first word of every honesty and bait word family with ``str.find``, the fastest search Python
 has, as a grader that never splits copies into words would have to.
 """
 
@@ -24,11 +24,11 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from checker.data import load
 from checker.exercises import list_exercises
 from checker.plan.grade import grade_table
 from checker.plan.rubric import rubric
 from checker.tables import read_table
+from checker.text import lexicon
 
 COURSE = Path(__file__).resolve().parent.parent
 COPY = 6  # the copy column of the generated plans
@@ -89,9 +89,10 @@ def read_words(paths: list[Path]) -> None:
 
 def read_search(paths: list[Path]) -> None:
     """The other floor: read each file and search its copies, lower-cased and joined, for
-    every word an honesty or bait phrase can begin with (``checker/data/honesty.toml``)."""
-    table = load("honesty.toml")
-    starts = sorted({word for kind in ("black_hat", "bait") for entry in table[kind] for word in entry["starts"]})
+    every word or stem an entry of a plan.honesty or plan.bait concept family begins with
+    (the text engine's index of ``checker/data/text_honesty.toml`` and ``text_bait.toml``)."""
+    starts = sorted({start for name in ("honesty", "bait") for index in [lexicon(name).parts]
+                     for start in (*index.exact, *index.prefixes, *(first for first, _ in index.pairs))})
     for path in paths:
         with path.open(encoding="utf-8", newline="") as handle:
             text = "\n".join(row[COPY] for row in csv.reader(handle)).lower()

@@ -9,7 +9,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import random
-import re
 
 import pytest
 
@@ -19,8 +18,7 @@ from checker.plan.parse import Post
 from checker.plan.rubric import RubricError, rubric
 from checker.plan.rules import RULES
 from checker.plan.rules.content import shared_copies
-from checker.plan.texts import KINDS as PHRASE_KINDS
-from checker.plan.texts import PlanTexts, tactics_in, words_of
+from checker.plan.texts import PlanTexts, words_of
 
 START = dt.date(2026, 12, 1)
 DEFAULT = rubric()
@@ -49,6 +47,11 @@ BAIT = [
     "Like if you agree!", "Tag 3 friends who need a coffee break", "Share to win a mug",
     "Comment YES below if you want the recipe", "Ставь лайк, если согласен",
     "Отметь трёх друзей в комментариях", "Double-tap if you love cinnamon",
+]
+HONEST = [
+    "We never buy followers or likes: every one of you found us yourself.",
+    "Someone offered us bought followers; we said no.", "People ask whether we buy likes: we don't.",
+    "Без накрутки и ботов: только живые подписчики.", "Why buying followers hurts your reach.",
 ]
 QUESTIONS = [
     "Tell us in the comments which drink you wait for", "We would like to hear your ideas",
@@ -81,20 +84,6 @@ def check(rule_id: str, posts, params=DEFAULT):
 def replace(posts, row: int, **changes):
     """The plan with one post (by row) changed."""
     return [dataclasses.replace(p, **changes) if p.row == row else p for p in posts]
-
-
-def test_each_text_of_a_plan_is_split_into_words_once(monkeypatch):
-    """plan.cross-post, plan.honesty and plan.bait read the same copies: the plan's
-    ``PlanTexts`` splits each distinct text once, whichever rule asks first."""
-    import checker.plan.texts as texts_module
-
-    split = []
-    words_of_text = texts_module.words_of
-    monkeypatch.setattr(texts_module, "words_of", lambda text: split.append(text) or words_of_text(text))
-    posts = replace(base_plan(), 5, cta="Book a table", notes="Book a table")
-    grade_posts(posts, DEFAULT)
-    texts = {p.copy for p in posts} | {p.cta for p in posts if p.cta} | {p.notes for p in posts if p.notes}
-    assert "Book a table" in texts and sorted(split) == sorted(texts)
 
 
 def test_base_plan_passes_every_rule():
@@ -391,9 +380,29 @@ def test_honesty_catches_black_hat(text):
     assert verdict.status == "fail" and verdict.rows == (7,)
 
 
-@pytest.mark.parametrize("text", SELLING)
-def test_honesty_leaves_ordinary_selling_alone(text):
+@pytest.mark.parametrize("text", SELLING + HONEST)
+def test_honesty_leaves_ordinary_selling_and_honest_claims_alone(text):
     assert check("plan.honesty", replace(base_plan(), 7, copy=text)).status == "pass"
+
+
+def test_honesty_quotes_the_words_of_each_row():
+    posts = replace(replace(base_plan(), 4, copy="Invent three customer testimonials for the landing page post."),
+                    12, notes="Заказать 300 отзывов на Яндекс Картах у агентства.")
+    verdict = check("plan.honesty", posts)
+    assert verdict.status == "fail" and verdict.rows == (4, 12)
+    assert verdict.message.startswith(
+        "The plan relies on black-hat tactics: row 4: 'Invent three customer testimonials' reads as faking "
+        "reviews or testimonials; row 12 (notes): 'Заказать 300 отзывов' reads as buying reviews. ")
+
+
+def test_honesty_names_the_rows_it_does_not_quote():
+    posts = base_plan()
+    for row in (3, 5, 7, 9, 11):
+        posts = replace(posts, row, cta="Buy 1,000 followers")
+    verdict = check("plan.honesty", posts)
+    assert verdict.rows == (3, 5, 7, 9, 11)
+    assert "row 7 (cta): 'Buy 1,000 followers' reads as buying followers or engagement; and rows 9 and 11." \
+        in verdict.message
 
 
 def test_honesty_is_critical_whatever_the_score():
@@ -416,19 +425,30 @@ def test_bait_leaves_real_questions_alone(text):
     assert check("plan.bait", replace(base_plan(), 9, copy=text)).status == "pass"
 
 
-def test_phrases_are_tried_wherever_they_can_match():
-    """Trying a phrase only where one of its start words stands finds exactly what
-    searching every text for every phrase finds: the start words miss no match."""
-    table = load("honesty.toml")
-    rng = random.Random(3)
-    filler = "we our coffee buy like share with post made order tag vote – , ! (".split()
-    for phrase in BLACK_HAT + SELLING + BAIT + QUESTIONS:
-        for _ in range(10):
-            around = [" ".join(rng.choices(filler, k=rng.randint(0, 6))) for _ in range(2)]
-            text = f"{around[0]} {rng.choice([phrase, phrase.upper(), phrase.lower()])} {around[1]}"
-            searched = {kind: frozenset(entry["tactic"] for entry in table[kind]
-                                        if re.search(entry["pattern"], text.lower())) for kind in PHRASE_KINDS}
-            assert tactics_in(text, words_of(text)) == {k: v for k, v in searched.items() if v}, text
+def test_bait_quotes_the_words():
+    verdict = check("plan.bait", replace(base_plan(), 9, copy="Who is your coffee buddy? Tag them below!"))
+    assert verdict.rows == (9,)
+    assert verdict.message.startswith("Engagement bait: row 9: 'Tag them' reads as asking to tag friends. ")
+
+
+def test_a_contest_with_published_rules_is_not_bait():
+    contest = "Comment with your favourite winter recipe to win a cookbook"
+    assert check("plan.bait", replace(base_plan(), 9, copy=contest + ".")).status == "warn"
+    assert check("plan.bait", replace(base_plan(), 9, copy=contest + "; rules at the link.")).status == "pass"
+
+
+def test_each_text_is_judged_once_per_rule(monkeypatch):
+    """plan.honesty and plan.bait read the copy, call to action and notes of every row
+    through the plan's ``PlanTexts``: a text repeated in a plan is judged once per lexicon."""
+    import checker.plan.texts as texts_module
+
+    judged = []
+    find = texts_module.find
+    monkeypatch.setattr(texts_module, "find", lambda text, words: judged.append((text, words.name)) or find(text, words))
+    posts = [dataclasses.replace(p, cta="Book a table") for p in base_plan()]
+    grade_posts(posts, DEFAULT)
+    assert judged.count(("Book a table", "honesty")) == 1 and judged.count(("Book a table", "bait")) == 1
+    assert len(judged) == len(set(judged))
 
 
 # score

@@ -1,6 +1,7 @@
 """The content-plan data checked against each other and the rules: every platform of
 ``vocabulary.toml`` described in ``platforms.toml``, every goal given its KPIs, every
-registered rule weighed in ``plan_rubric.toml`` (or declared optional there)."""
+registered rule weighed in ``plan_rubric.toml`` (or declared optional there), and the
+text engine's lexicons of plan.honesty and plan.bait built without a slip."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from checker.data import where
 from checker.data_checks import checked_tables, names
 from checker.plan.rules import RULES
 from checker.tables import normalise_header
+from checker.text.lexicon import lexicon_problems
 
 VOCABULARY, PLATFORMS, RUBRIC = "vocabulary.toml", "platforms.toml", "plan_rubric.toml"
 # The vocabularies a plan's cells are matched against, and the other tables of vocabulary.toml.
@@ -23,7 +25,7 @@ def plan_data_problems() -> list[str]:
         *vocabulary_problems(vocabulary),
         *platform_problems(vocabulary, platforms),
         *weight_problems(rubric),
-    ])
+    ]) + lexicon_problems("honesty") + lexicon_problems("bait")
 
 
 def vocabulary_problems(vocabulary: dict) -> list[str]:

@@ -15,16 +15,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, lru_cache, reduce
+from itertools import islice
+from operator import or_
 from typing import Sequence
 
-from checker.data import load, where
-from checker.text.tokens import Token, normalise, tokenize
+from checker.data import DataFileError, load, where
+from checker.data_checks import read
+from checker.text.tokens import has_symbols, is_mark, is_punctuation, normalise, norms_of, pieces_of, words_of
 
 LANGUAGE_FILE = "text_language.toml"
 # Families the matcher itself reads from the shared file.
 NEGATOR, NOT_NEGATION, AFTER_NEGATION = "negator", "not_negation", "after_negation"
 REPORTING, SUGGESTION, MODIFIER, LINK_BREAK, LEAD_IN = "reporting", "suggestion", "modifier", "link_break", "lead_in"
+SILENT_WORDS = 1 << 16  # how many words an index remembers as beginning no entry
 CONTEXT_WHERE = ("clause", "before", "after", "sentence")
 READINGS = ("negated", "reported", "quoted", "question")
 
@@ -79,20 +83,41 @@ def parse_entry(entry: str) -> tuple[Pattern, ...]:
         elif len(part) > 1 and part.startswith("*"):
             patterns.append(("suffix", normalise(part[1:])))
         else:
-            patterns += [("word", token.norm) for token in tokenize(part)]
+            patterns += [("word", norm) for norm in norms_of(part)]
     return tuple(patterns)
 
 
-def fits(pattern: Pattern, token: Token) -> bool:
-    """Whether one token pattern matches ``token``."""
+def fits(pattern: Pattern, norm: str) -> bool:
+    """Whether one token pattern matches the token of normalised form ``norm``."""
     kind, text = pattern
     if kind == "word":
-        return token.norm == text
+        return norm == text
     if kind == "prefix":
-        return token.norm.startswith(text)
+        return norm.startswith(text)
     if kind == "suffix":
-        return token.norm.endswith(text) and not token.is_mark
-    return not token.is_punctuation
+        return norm.endswith(text) and not is_mark(norm)
+    return not is_punctuation(norm)
+
+
+def glance_key(patterns: tuple[Pattern, ...]) -> tuple[Pattern | None, frozenset[str]]:
+    """What the quick split of a text (``pieces_of``) must hold for an entry to be there:
+    every word the entry names (the longest, likely the rarest, as the key to look it up
+    by, the others as a set that must also be in the text), or failing those its first
+    prefix or suffix. The key is None when any text may hold the entry (one that is only
+    ``*`` and marks), or ("symbol", mark) when it names an emoji (a text with one is
+    never ruled out by a glance)."""
+    words = [piece for kind, text in patterns if kind == "word" for piece in pieces_of(text)]
+    if any(has_symbols(word) for word in words):
+        return ("symbol", ""), frozenset()
+    if words:
+        key = max(words, key=len)
+        return ("word", key), frozenset(words) - {key}
+    for kind, text in patterns:
+        if kind in ("prefix", "suffix") and pieces_of(text) == [text]:
+            return (kind, text), frozenset()
+        if kind in ("prefix", "suffix"):
+            return ("word", pieces_of(text)[0 if kind == "prefix" else -1]), frozenset()
+    return None, frozenset()
 
 
 class Index:
@@ -105,11 +130,16 @@ class Index:
         self.prefixes: dict[str, list] = defaultdict(list)
         self.suffixes: dict[str, list] = defaultdict(list)
         self.any_word: list = []
+        # Entries that begin with two given words ("to win", "pay for"), by both: most
+        # tokens followed by the wrong word never see them.
+        self.pairs: dict[tuple[str, str], list] = defaultdict(list)
         for family, entries in families.items():
             for entry in entries:
                 patterns = parse_entry(entry)
                 (kind, text), rest = patterns[0], patterns[1:]
-                if kind == "word":
+                if kind == "word" and rest and rest[0][0] == "word":
+                    self.pairs[text, rest[0][1]].append((family, rest[1:]))
+                elif kind == "word":
                     self.exact[text].append((family, rest))
                 elif kind == "prefix":
                     self.prefixes[text].append((family, rest))
@@ -117,18 +147,37 @@ class Index:
                     self.suffixes[text].append((family, rest))
                 else:
                     self.any_word.append((family, rest))
+        self.pair_keys = frozenset(self.pairs)
+        # Each family as one bit, so that the families in a text are an OR of integers.
+        self.bits = {family: 1 << n for n, family in enumerate(sorted(families))}
+        self.pair_masks = {pair: reduce(or_, (self.bits[f] for f, _ in entries)) for pair, entries in self.pairs.items()}
         self.prefix_lengths = sorted({len(p) for p in self.prefixes})
         self.suffix_lengths = sorted({len(s) for s in self.suffixes})
         # The words of a language repeat: each distinct word is looked up once (bounded,
         # so a long grading run cannot grow it without limit).
         self.first_words = lru_cache(maxsize=1 << 15)(self.starting)
+        self.mask_of = lru_cache(maxsize=1 << 15)(self.mask_of)
+        # Words known to begin no entry: most words of most texts, set aside at C speed.
+        self.silent: set[str] = set()
+        self.glance_keys: dict[str, dict[str, list]] = {"word": defaultdict(list), "prefix": defaultdict(list),
+                                                        "suffix": defaultdict(list)}
+        self.glance_always = 0
+        for family, entries in families.items():
+            for entry in entries:
+                key, others = glance_key(parse_entry(entry))
+                if key is None:
+                    self.glance_always |= self.bits[family]
+                elif key[0] in self.glance_keys:
+                    self.glance_keys[key[0]][key[1]].append((self.bits[family], others))
+        self.glance_lengths = {kind: sorted({len(k) for k in keys}) for kind, keys in self.glance_keys.items()}
+        self.glance_entries = lru_cache(maxsize=1 << 15)(self.glance_entries)
+        self.unseen: set[str] = set()
 
     def starting(self, word: str) -> tuple[tuple[str, tuple[Pattern, ...]], ...]:
         """The (family, rest of the entry) pairs whose entry's first pattern matches a
-        token of normalised form ``word``."""
+        token of normalised form ``word``, except the entries kept in ``pairs``."""
         candidates = list(self.exact.get(word, ()))
-        token = Token(word, 0, len(word))
-        if not token.is_mark:
+        if not is_mark(word):
             for length in self.prefix_lengths:
                 if length > len(word):
                     break
@@ -137,30 +186,89 @@ class Index:
                 if length >= len(word):
                     break
                 candidates += self.suffixes.get(word[-length:], ())
-        if not token.is_punctuation:
+        if not is_punctuation(word):
             candidates += self.any_word
         return tuple(candidates)
 
-    def hits(self, tokens: Sequence[Token]) -> dict[str, list[tuple[int, int]]]:
-        """Every place a family's entry matches: family name to (first, past last) token
-        positions, in text order."""
+    def mask_of(self, word: str) -> int:
+        """The families with an entry not kept in ``pairs`` whose first pattern matches
+        ``word``, as a bit mask (``bits``)."""
+        mask = 0
+        for family, _ in self.first_words(word):
+            mask |= self.bits[family]
+        return mask
+
+    def glance_entries(self, word: str) -> tuple[tuple[int, frozenset[str]], ...]:
+        """The entries looked up by ``word`` (a word of the quick split): each as its
+        family's bit and the other words it needs."""
+        word = word.replace("ё", "е")
+        found = list(self.glance_keys["word"].get(word, ()))
+        for length in self.glance_lengths["prefix"]:
+            if length > len(word):
+                break
+            found += self.glance_keys["prefix"].get(word[:length], ())
+        for length in self.glance_lengths["suffix"]:
+            if length >= len(word):
+                break
+            found += self.glance_keys["suffix"].get(word[-length:], ())
+        return tuple(found)
+
+    def glance(self, text: str) -> int:
+        """The families that may be in ``text``, as a bit mask, from its quick split into
+        words (``words_of``, which a plan has made for its cross-post rule already): the
+        first and cheapest look. A text with a symbol in it (a word of the split that is
+        not all letters and digits) may hide an entry the split cannot see, so every
+        family may be there."""
+        words = words_of(text)
+        if not all(map(str.isalnum, words)):
+            return -1  # an emoji or another symbol: the split may hide an entry glued to it
+        mask = self.glance_always
+        for word in words.difference(self.unseen):
+            entries = self.glance_entries(word)
+            if not entries and len(self.unseen) < SILENT_WORDS:
+                self.unseen.add(word)
+            for bit, others in entries:
+                if others <= words:
+                    mask |= bit
+        return mask
+
+    def hits(self, norms: Sequence[str]) -> dict[str, list[tuple[int, int]]]:
+        """Every place a family's entry matches in a text's tokens (their normalised
+        forms): family name to (first, past last) token positions, in text order."""
         found: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        last = len(tokens) - 1
-        for i, token in enumerate(tokens):
-            following = tokens[i + 1].norm if i < last else None
-            for family, rest in self.first_words(token.norm):
-                end = i + 1 + len(rest)
-                if rest:
-                    # Most entries of two words or more fail at their second word: test that
-                    # one cheaply before the whole rest.
-                    kind, text = rest[0]
-                    if end - 1 > last or (kind == "word" and text != following) or \
-                            not all(map(fits, rest, tokens[i + 1:end])):
-                        continue
-                spans = found[family]
-                if (i, end) not in spans:
-                    spans.append((i, end))
+        for i, (norm, following) in enumerate(zip(norms, (*norms[1:], None))):
+            for family, rest in self.first_words(norm):
+                self.extend(found, family, norms, i, i + 1, rest)
+            for family, rest in self.pairs.get((norm, following), ()):
+                self.extend(found, family, norms, i, i + 2, rest)
         return found
+
+    def present(self, text: str) -> int:
+        """The families with an entry that may begin somewhere in ``text``, as a bit mask:
+        a quick look at its words and pairs of words, enough to skip a text that holds no
+        concept."""
+        norms = norms_of(text)
+        pairs = self.pair_keys.intersection(zip(norms, islice(norms, 1, None)))
+        mask = reduce(or_, map(self.pair_masks.__getitem__, pairs), 0)
+        for word in set(norms).difference(self.silent):
+            found = self.mask_of(word)
+            if found:
+                mask |= found
+            elif len(self.silent) < SILENT_WORDS:
+                self.silent.add(word)
+        return mask
+
+    @staticmethod
+    def extend(found: dict, family: str, norms: Sequence[str], first: int, at: int,
+               rest: tuple[Pattern, ...]) -> None:
+        """Record the hit of an entry that began at ``first`` and matched up to ``at`` if
+        its ``rest`` matches the tokens from ``at`` on."""
+        end = at + len(rest)
+        if rest and (end > len(norms) or not all(map(fits, rest, norms[at:end]))):
+            return
+        spans = found[family]
+        if (first, end) not in spans:
+            spans.append((first, end))
 
 
 class Lexicon:
@@ -175,9 +283,26 @@ class Lexicon:
         self.discount = frozenset(settings.get("discount", READINGS))
         self.negation_window = int(settings.get("negation_window", 5))
         named = {f for c in concepts for f in (*c.parts, c.context, c.unless) if f}
-        self.needs = [(concept, frozenset(concept.parts)) for concept in concepts]
+        # What must be in a text for each concept to be found there: its parts and context.
+        self.needs = [(concept, frozenset(concept.parts) | ({concept.context} if concept.context else set()))
+                      for concept in concepts]
         self.parts = Index({f: e for f, e in families.items() if f in named})
         self.helpers = Index({f: e for f, e in families.items() if f not in named})
+        self.need_masks = {reduce(or_, (self.parts.bits[f] for f in needs)) for _, needs in self.needs}
+        # Texts share their masks: each is judged once (a pure function, bounded).
+        self.holds_a_concept = lru_cache(maxsize=1 << 12)(self.holds_a_concept)
+
+    def may_match(self, text: str) -> bool:
+        """False when, for every concept, a part or its context has no entry that could
+        begin anywhere in ``text``: most texts hold no concept, and this tells so from the
+        sets of their words and word pairs, without walking the text. The first look is at
+        the quick split into words; the second, for a text that passes it, at the tokens."""
+        return self.holds_a_concept(self.parts.glance(text)) and self.holds_a_concept(self.parts.present(text))
+
+    def holds_a_concept(self, present: int) -> bool:
+        """Whether the families of the bit mask ``present`` cover every part and context
+        of some concept."""
+        return any(needs & present == needs for needs in self.need_masks)
 
 
 def build(name: str, table: dict, shared: dict) -> Lexicon:
@@ -210,6 +335,17 @@ def build(name: str, table: dict, shared: dict) -> Lexicon:
     for family in (NEGATOR, NOT_NEGATION, AFTER_NEGATION, REPORTING, SUGGESTION, MODIFIER, LINK_BREAK, LEAD_IN):
         families.setdefault(family, [])
     return Lexicon(name, families, concepts, table.get("settings", {}))
+
+
+def lexicon_problems(name: str) -> list[str]:
+    """What stops the lexicon ``name`` being built from the data files as they are now
+    (for ``smm-check validate``): a missing or broken file, an unknown family, a
+    malformed concept. Empty when all is well."""
+    try:
+        build(name, read(f"text_{name}.toml"), read(LANGUAGE_FILE))
+    except (DataFileError, LexiconError) as error:
+        return [str(error)]
+    return []
 
 
 @cache

@@ -24,7 +24,7 @@ from functools import cached_property
 
 from checker.text.lexicon import (AFTER_NEGATION, LEAD_IN, LINK_BREAK, MODIFIER, NEGATOR, NOT_NEGATION,
                                   REPORTING, SUGGESTION, Concept, Lexicon)
-from checker.text.tokens import CLAUSE_ENDS, Layout, layout, tokens_of
+from checker.text.tokens import CLAUSE_ENDS, Layout, is_mark, is_number, layout, norms_of, offsets_of
 
 
 @dataclass(frozen=True)
@@ -59,18 +59,23 @@ class Reading:
     def __init__(self, text: str, lexicon: Lexicon) -> None:
         self.text = text
         self.lexicon = lexicon
-        self.tokens = tokens_of(text)
-        self.hits = lexicon.parts.hits(self.tokens)
+        self.norms = norms_of(text)
+        self.hits = lexicon.parts.hits(self.norms)
+
+    @cached_property
+    def offsets(self) -> list[tuple[int, int]]:
+        """Where each token begins and ends in the text, to quote it."""
+        return offsets_of(self.text)
 
     @cached_property
     def layout(self) -> Layout:
         """The sentences, clauses and quotations of the text."""
-        return layout(self.tokens)
+        return layout(self.norms)
 
     @cached_property
     def helper_hits(self) -> dict[str, list[tuple[int, int]]]:
         """The hits of the families no concept names (negators, modifiers...)."""
-        return self.lexicon.helpers.hits(self.tokens)
+        return self.lexicon.helpers.hits(self.norms)
 
     def found(self, family: str) -> list[tuple[int, int]]:
         """The hits of ``family``, whichever index holds it."""
@@ -96,6 +101,12 @@ class Reading:
         return self.positions(LEAD_IN)
 
     @cached_property
+    def suggests(self) -> frozenset[int]:
+        """Positions of suggestion openers, which no reporting word inside them overrides
+        ("почему бы не" holds "почему", "why")."""
+        return self.positions(SUGGESTION)
+
+    @cached_property
     def cancelled(self) -> frozenset[int]:
         """Positions of the phrases that hold a negator but do not negate."""
         return self.positions(NOT_NEGATION)
@@ -107,16 +118,16 @@ class Reading:
         if last < first or last - first > concept.window:
             return False
         between = range(first, last)
-        if any(i in self.breaks or self.tokens[i].norm in CLAUSE_ENDS for i in between):
+        if any(i in self.breaks or self.norms[i] in CLAUSE_ENDS for i in between):
             return False
-        words = sum(1 for i in between if i not in self.free and not self.tokens[i].is_number
-                    and not self.tokens[i].is_mark)
+        words = sum(1 for i in between if i not in self.free and not is_number(self.norms[i])
+                    and not is_mark(self.norms[i]))
         return words <= concept.gap
 
     def opens_clause(self, position: int) -> bool:
         """Whether only lead-in words (``please``, ``don't forget to``) or symbols stand
         between the start of its clause and ``position``."""
-        return all(i in self.leads or self.tokens[i].is_mark for i in range(self.layout.clause_start[position], position))
+        return all(i in self.leads or is_mark(self.norms[i]) for i in range(self.layout.clause_start[position], position))
 
     def places(self, concept: Concept) -> list[tuple[int, int]]:
         """The token spans where the concept's parts stand linked, first to last part."""
@@ -152,14 +163,14 @@ class Reading:
         if self.negated(start, end):
             return "negated"
         sentence_start = self.layout.sentence_start[start]
-        if any(sentence_start <= s < start for s, _ in self.found(REPORTING)):
+        if any(sentence_start <= s < start and s not in self.suggests for s, _ in self.found(REPORTING)):
             return "reported"
         quote = self.layout.quote[start]
         if quote and quote[1] >= end and any(
                 self.layout.sentence_start[start] <= s < self.layout.sentence_end[start] and not
                 (quote[0] <= s < quote[1]) for s, _ in self.found(REPORTING)):
             return "quoted"
-        if self.layout.is_question(start, self.tokens) and not any(
+        if self.layout.is_question(start, self.norms) and not any(
                 s == sentence_start for s, _ in self.found(SUGGESTION)):
             return "question"
         return "asserted"
@@ -175,27 +186,26 @@ class Reading:
 
 def scan(text: str, lexicon: Lexicon) -> list[Match]:
     """Every place ``lexicon``'s concepts are found in ``text``, however said, in text
-    order. Places of one concept id never overlap: the earliest and then longest wins."""
+    order. Places of one concept id never overlap: a concept listed earlier in the data
+    file wins over a later one with the same id, and then the earliest and longest place."""
+    if not lexicon.may_match(text):
+        return []
     reading = Reading(text, lexicon)
-    places: dict[str, set[tuple[int, int]]] = {}
-    labels = {}
     present = reading.hits.keys()
-    for concept, parts in lexicon.needs:
-        if not parts <= present or concept.unless in present:
-            continue
-        places.setdefault(concept.id, set()).update(reading.places(concept))
-        labels.setdefault(concept.id, concept.label)
+    taken: dict[str, list[tuple[int, int]]] = {}
     matches = []
-    for concept_id, spans in places.items():
-        taken = -1
-        for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
-            if start < taken:
+    for concept, needs in lexicon.needs:
+        if not needs <= present or concept.unless in present:
+            continue
+        spans = taken.setdefault(concept.id, [])
+        for start, end in sorted(reading.places(concept), key=lambda span: (span[0], -span[1])):
+            if any(start < other_end and other_start < end for other_start, other_end in spans):
                 continue
-            taken = end
-            first, last = reading.tokens[start].start, reading.tokens[end - 1].end
+            spans.append((start, end))
+            first, last = reading.offsets[start][0], reading.offsets[end - 1][1]
             quote = text[first:last]
             how = reading.read((start, end))
-            matches.append(Match(concept_id, labels[concept_id], quote, first, last,
+            matches.append(Match(concept.id, concept.label, quote, first, last,
                                  how if how in lexicon.discount else "asserted", language_of(quote)))
     return sorted(matches, key=lambda m: (m.start, m.concept))
 

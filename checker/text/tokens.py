@@ -2,12 +2,15 @@
 
 A token is a word (hyphens and apostrophes inside it kept: ``auto-liker``, ``don't``,
 ``5-star``), a number (``2,000`` and ``2 000`` are one token), a punctuation mark, a
-line break or any other symbol (an emoji is one token). Tokens keep their character
-offsets, so a match can quote the learner's own words exactly."""
+line break or any other symbol (an emoji is one token). The matcher works on the tokens'
+normalised forms (``norms_of``), which the regular expression finds at C speed; where
+each token stands in the text (``offsets_of``) is worked out only for a text in which
+something is found, to quote the learner's own words exactly."""
 
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,6 +31,21 @@ SAME_QUOTES = frozenset("\"'")
 OPEN_QUOTES = {"«": "»", "“": "”", "„": "“", "‘": "’"}
 
 
+def is_number(norm: str) -> bool:
+    """Whether a token is a number (``2,000``, ``10k``, ``5-star``: it starts with a digit)."""
+    return norm[0].isdigit()
+
+
+def is_mark(norm: str) -> bool:
+    """Whether a token is a punctuation mark, a line break or a symbol (an emoji)."""
+    return not (norm[0].isalnum() or norm[0] == "_")
+
+
+def is_punctuation(norm: str) -> bool:
+    """Whether a token is a punctuation mark or a line break (not a symbol)."""
+    return norm == "\n" or unicodedata.category(norm[0]).startswith("P")
+
+
 class Token(NamedTuple):
     """One token: its normalised form (lower case, ``ё`` read as ``е``, typographic
     apostrophes as ``'``, emoji without variation selectors) and where it stands in the
@@ -39,18 +57,13 @@ class Token(NamedTuple):
 
     @property
     def is_number(self) -> bool:
-        """Whether the token is a number (``2,000``, ``10k``, ``5-star``: it starts with a digit)."""
-        return self.norm[0].isdigit()
+        """Whether the token is a number (see ``is_number``)."""
+        return is_number(self.norm)
 
     @property
     def is_mark(self) -> bool:
-        """Whether the token is a punctuation mark, a line break or a symbol (an emoji)."""
-        return not (self.norm[0].isalnum() or self.norm[0] == "_")
-
-    @property
-    def is_punctuation(self) -> bool:
-        """Whether the token is a punctuation mark or a line break (not a symbol)."""
-        return self.norm == "\n" or unicodedata.category(self.norm[0]).startswith("P")
+        """Whether the token is a mark or a symbol (see ``is_mark``)."""
+        return is_mark(self.norm)
 
 
 def normalise(word: str) -> str:
@@ -59,6 +72,63 @@ def normalise(word: str) -> str:
     return word.lower().replace("ё", "е").replace("’", "'").replace("\ufe0f", "")
 
 
+@lru_cache(maxsize=1024)
+def norms_of(text: str) -> tuple[str, ...]:
+    """The normalised forms of the tokens of ``text``, in order. Kept for the last
+    thousand texts: each text is read by several lexicons (a plan's copy by plan.honesty
+    and plan.bait)."""
+    lowered = text.lower().replace("ё", "е").replace("’", "'")
+    if len(lowered) != len(text):
+        # A letter whose lower case is longer ("İ") may split differently once lowered:
+        # split the text itself, as offsets_of does.
+        return tuple(normalise(word) for word in TOKEN.findall(text))
+    norms = TOKEN.findall(lowered)
+    if "\ufe0f" in lowered:
+        norms = [norm.replace("\ufe0f", "") for norm in norms]
+    return tuple(norms)
+
+
+# For the quick split into words (``words_of``): punctuation turned into spaces, ASCII
+# marks through a byte table and the typographic marks learners paste from word
+# processors by their UTF-8 bytes, both at C speed (a str.translate table is slow on
+# non-ASCII text).
+ASCII_PUNCTUATION = bytes.maketrans(string.punctuation.encode(), b" " * len(string.punctuation))
+TYPOGRAPHIC = tuple(mark.encode() for mark in "«»“”„‘’—–…•·")
+# A character that is neither a letter, a digit, a space nor one of those marks: an emoji
+# or another symbol, which the quick split leaves glued to its neighbours.
+SYMBOL = re.compile("[^\\w\\s" + re.escape(string.punctuation + "«»“”„‘’—–…•·") + "]")
+
+
+def pieces_of(text: str) -> list[str]:
+    """The words of a text in lower case, split at spaces and punctuation (``auto-liker``
+    and ``don't`` are two words each), in order."""
+    data = text.lower().encode()
+    if not data.isascii():
+        for mark in TYPOGRAPHIC:
+            data = data.replace(mark, b" ")
+    return data.translate(ASCII_PUNCTUATION).decode().split()
+
+
+@lru_cache(maxsize=1024)
+def words_of(text: str) -> frozenset[str]:
+    """The distinct words of a text (``pieces_of``): the plan's cross-post rule compares
+    them, and a lexicon glances at them before it reads a text token by token."""
+    return frozenset(pieces_of(text))
+
+
+def has_symbols(text: str) -> bool:
+    """Whether ``text`` holds an emoji or another symbol (see ``SYMBOL``)."""
+    return SYMBOL.search(text) is not None
+
+
+def offsets_of(text: str) -> list[tuple[int, int]]:
+    """Where each token of ``text`` begins and ends, in the order of ``norms_of``."""
+    return [match.span() for match in TOKEN.finditer(text)]
+
+
+def tokenize(text: str) -> list[Token]:
+    """The tokens of ``text`` in order, with their places."""
+    return [Token(norm, start, end) for norm, (start, end) in zip(norms_of(text), offsets_of(text))]
 
 
 @dataclass(frozen=True)
@@ -72,64 +142,52 @@ class Layout:
     clause_end: tuple[int, ...]
     quote: tuple[tuple[int, int] | None, ...]  # the (start, end) of the quotation a token is in
 
-    def is_question(self, position: int, tokens: Sequence[Token]) -> bool:
+    def is_question(self, position: int, norms: Sequence[str]) -> bool:
         """Whether the sentence holding ``position`` ends with a question mark."""
         end = self.sentence_end[position]
-        return end < len(tokens) and tokens[end].norm == "?"
+        return end < len(norms) and norms[end] == "?"
 
 
-def layout(tokens: Sequence[Token]) -> Layout:
-    """The sentences, clauses and quotations of a token list. A sentence ends at ``.``,
-    ``!``, ``?``, ``…`` or a line break; a clause also at ``, ; : — – - ( ) [ ] /``. The
-    mark itself belongs to no word span: ``end`` points at it."""
-    count = len(tokens)
+def layout(norms: Sequence[str]) -> Layout:
+    """The sentences, clauses and quotations of a text's tokens (their normalised forms).
+    A sentence ends at ``.``, ``!``, ``?``, ``…`` or a line break; a clause also at
+    ``, ; : — – - ( ) [ ] /``. The mark itself belongs to no word span: ``end`` points at it."""
+    count = len(norms)
     sentence_start, clause_start = [0] * count, [0] * count
     sentence_end, clause_end = [count] * count, [count] * count
     s_begin = c_begin = 0
-    for i, token in enumerate(tokens):
+    for i, norm in enumerate(norms):
         sentence_start[i], clause_start[i] = s_begin, c_begin
-        if token.norm in CLAUSE_ENDS:
+        if norm in CLAUSE_ENDS:
             for j in range(c_begin, i + 1):
                 clause_end[j] = i
             c_begin = i + 1
-            if token.norm in SENTENCE_ENDS:
+            if norm in SENTENCE_ENDS:
                 for j in range(s_begin, i + 1):
                     sentence_end[j] = i
                 s_begin = i + 1
     return Layout(tuple(sentence_start), tuple(sentence_end), tuple(clause_start), tuple(clause_end),
-                  quotations(tokens))
+                  quotations(norms))
 
 
-def quotations(tokens: Sequence[Token]) -> tuple[tuple[int, int] | None, ...]:
+def quotations(norms: Sequence[str]) -> tuple[tuple[int, int] | None, ...]:
     """For each token, the span of the quotation it stands in (between the marks), or
     None. A quotation left open closes at the end of its sentence."""
-    inside: list[tuple[int, int] | None] = [None] * len(tokens)
+    inside: list[tuple[int, int] | None] = [None] * len(norms)
     i = 0
-    while i < len(tokens):
-        mark = tokens[i].norm
+    while i < len(norms):
+        mark = norms[i]
         closer = mark if mark in SAME_QUOTES else OPEN_QUOTES.get(mark)
         if closer is None:
             i += 1
             continue
         j = i + 1
-        while j < len(tokens) and tokens[j].norm != closer and tokens[j].norm not in SENTENCE_ENDS - {"."}:
+        while j < len(norms) and norms[j] != closer and norms[j] not in SENTENCE_ENDS - {"."}:
             j += 1
-        if j < len(tokens) and tokens[j].norm == closer:
+        if j < len(norms) and norms[j] == closer:
             for k in range(i + 1, j):
                 inside[k] = (i + 1, j)
             i = j + 1
         else:
             i += 1  # a lone mark (an apostrophe, inches): no quotation
     return tuple(inside)
-
-
-def tokenize(text: str) -> list[Token]:
-    """The tokens of ``text`` in order."""
-    return [Token(normalise(m.group()), m.start(), m.end()) for m in TOKEN.finditer(text)]
-
-
-@lru_cache(maxsize=1024)
-def tokens_of(text: str) -> tuple[Token, ...]:
-    """The tokens of ``text``, kept for the last thousand texts: each text is read by
-    several lexicons (a plan's copy by plan.honesty and plan.bait)."""
-    return tuple(tokenize(text))
