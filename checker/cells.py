@@ -11,9 +11,11 @@ datetime or None. The accepted formats (also listed in the README, under "Gradin
   points in groups of three), a leading ``-``, ``+`` or typographic minus, a percent sign
   (kept as ``Number.percent``), currency marks (``$``, ``€``, ``£``, ``₽``, ``руб.``,
   ``RUB``, ...) and a ratio mark at the end (``3.2x``); not scientific notation;
-- dates: a workbook's date, ``2026-12-01`` (a time may follow), ``01.12.2026``,
-  ``2026/12/01``, and ``25/12/2026`` or ``12/25/2026`` where day and month cannot be
-  swapped; never a bare number.
+- dates: a workbook's date, ``2026-12-01``, ``01.12.2026``, ``2026/12/01``, and
+  ``25/12/2026`` or ``12/25/2026`` where day and month cannot be swapped; never a bare
+  number. A time of day may follow, after a space or ``T`` (``09:14``, ``09:14:30``);
+- dates and times (``read_datetime``): a workbook's datetime, or a date as above followed
+  by its time, which is then required.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from checker.data import load
 
@@ -35,10 +37,12 @@ RATIO_MARK = re.compile("(?:" + "|".join(re.escape(mark) for mark in MARKS["rati
 # ASCII digits only, as quiz.js reads them too (Python's \d would take any script's digits).
 DIGITS = re.compile(r"[-+]?(?:\d+(?:\.\d+)?|\.\d+)", re.ASCII)
 
-ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
-DOTTED_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?: \d{1,2}:\d{2}(?::\d{2})?)?")
-SLASH_DATE = re.compile(r"(\d{1,4})/(\d{1,2})/(\d{1,4})")
+ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII)
+DOTTED_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", re.ASCII)
+SLASH_DATE = re.compile(r"(\d{1,4})/(\d{1,2})/(\d{1,4})", re.ASCII)
+DATE_AND_TIME = re.compile(r"(\S+)[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?", re.ASCII)
 DATE_HELP = "write dates as 2026-12-01 or 01.12.2026"
+TIME_HELP = "write a date and a time, such as 2026-11-02 09:14"
 
 
 class UnreadableCell(ValueError):
@@ -151,6 +155,8 @@ def read_date(cell) -> date:
     text = cell_text(cell)
     if not text:
         raise NotADate(f"the cell is empty; {DATE_HELP}.")
+    if DATE_AND_TIME.fullmatch(text):
+        return read_datetime(text).date()
     return text_date(text)
 
 
@@ -181,6 +187,34 @@ def text_date(text: str) -> date:
         return date(int(year), int(month), int(day))
     except ValueError:
         raise NotADate(f"'{text}' is not a day in the calendar; check the day and month.") from None
+
+
+def read_datetime(cell) -> datetime:
+    """The date and time of day in a cell: a workbook's datetime, or text holding one of
+    the accepted dates, then a space or ``T`` and the time (seconds optional). Raises
+    ``NotADate`` with a message for the learner otherwise, a date without its time too."""
+    if isinstance(cell, datetime):
+        return cell
+    if isinstance(cell, date):
+        raise NotADate(f"{cell:%Y-%m-%d} has no time of day; {TIME_HELP}.")
+    if isinstance(cell, (int, float)):
+        raise NotADate(f"{cell:g} is a number, not a date and time; format the cell as a date and time or {TIME_HELP}.")
+    text = cell_text(cell)
+    if not text:
+        raise NotADate(f"the cell is empty; {TIME_HELP}.")
+    match = DATE_AND_TIME.fullmatch(text)
+    if match is None:
+        try:
+            text_date(text)
+        except NotADate:
+            raise NotADate(f"cannot read '{text}' as a date and time; {TIME_HELP}.") from None
+        raise NotADate(f"'{text}' has no time of day; {TIME_HELP}.")
+    day = text_date(match.group(1))
+    hour, minute, second = (int(part or 0) for part in match.group(2, 3, 4))
+    try:
+        return datetime.combine(day, time(hour, minute, second))
+    except ValueError:
+        raise NotADate(f"'{text}' is not a time of day; check the hours and minutes.") from None
 
 
 def calendar_days(year: str, *month_days: tuple[str, str]) -> list[date]:

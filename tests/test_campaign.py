@@ -9,12 +9,14 @@ import csv
 import io
 import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from checker import browser, data_checks
-from checker.campaign.figures import exercise_figures, figures_csv, learner_figures, learner_figures_csv
+from checker.campaign.figures import (exercise_figures, figures_csv, learner_figures, learner_figures_csv,
+                                     settings_problems)
 from checker.cli import main
 from checker.exercises import load_exercise
 from checker.kinds import Submission, exercise_kind
@@ -559,3 +561,16 @@ def test_validate_names_what_is_wrong_with_a_campaign_exercises_settings(capsys,
     assert f"{where}market 'mars' is not a market of campaign.toml (ru, eu)." in out
     assert f"{where}start is after end." in out
     assert f"{where}[benchmarks.ok] cpm must be a range [low, high] of numbers above 0." in out
+
+
+@pytest.mark.parametrize("dates, problems", [
+    ({"start": "01.12.2026", "end": "28.12.2026"}, []),   # the dates the cell reader reads
+    ({"start": "2026-13-01"}, ["start must be a date: '2026-13-01' is not a day in the calendar; check the day and month."]),
+    ({"end": "03/04/2027"}, ["end must be a date: '03/04/2027' could be 3 April 2027 or 4 March 2027: day and month "
+                             "are both 12 or less, so it is not guessed; write dates as 2026-12-01 or 01.12.2026."]),
+    ({"start": "2026-12-29"}, ["start is after end."]),
+])
+def test_campaign_dates_are_read_as_cells_are(dates, problems):
+    exercise = load_exercise(GIFT)
+    settings = replace(exercise, params={**exercise.params, **dates})
+    assert settings_problems(settings, {"ru": {}, "eu": {}}) == problems

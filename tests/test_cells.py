@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from checker.cells import NotADate, NotANumber, Number, cell_at, cell_text, is_blank, read_date, read_number
+from checker.cells import (NotADate, NotANumber, Number, cell_at, cell_text, is_blank, read_date, read_datetime,
+                           read_number)
 from checker.kpi.dataset import dataset_from_table
+from checker.kpi.messages import messages_from_table
 from checker.plan.parse import parse_posts
 from checker.problems import InvalidInput
 from checker.quiz.bank import load_bank
@@ -115,6 +117,7 @@ def test_refused_numbers(cell, message):
     ("12/25/2026", dt.date(2026, 12, 25)),   # month first: 25 cannot be a month
     ("05/05/2026", dt.date(2026, 5, 5)),     # both readings are the same day
     ("2026/12/01", dt.date(2026, 12, 1)),
+    ("25/12/2026 23:59", dt.date(2026, 12, 25)),  # a time may follow any date
     (dt.datetime(2026, 12, 1, 9, 30), dt.date(2026, 12, 1)),
     (dt.date(2026, 12, 1), dt.date(2026, 12, 1)),
 ])
@@ -131,6 +134,9 @@ def test_accepted_dates(cell, expected):
     ("03/04/27", "cannot read '03/04/27' as a date: write the year in full; write dates as 2026-12-01 or "
                  "01.12.2026."),
     ("Dec 1", "cannot read 'Dec 1' as a date; write dates as 2026-12-01 or 01.12.2026."),
+    ("2026-12-01 25:00", "'2026-12-01 25:00' is not a time of day; check the hours and minutes."),
+    ("\u0662\u0660\u0662\u0666-12-01", "cannot read '\u0662\u0660\u0662\u0666-12-01' as a date; write dates as "
+                                       "2026-12-01 or 01.12.2026."),  # digits of other scripts
     (46357.0, "46357 is a number, not a date; format the cell as a date or write dates as 2026-12-01 or "
               "01.12.2026."),
     ("", "the cell is empty; write dates as 2026-12-01 or 01.12.2026."),
@@ -139,6 +145,50 @@ def test_accepted_dates(cell, expected):
 def test_refused_dates(cell, message):
     with pytest.raises(NotADate) as caught:
         read_date(cell)
+    assert str(caught.value) == message
+
+
+# --- dates and times ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("cell, expected", [
+    ("2026-11-02 09:14", dt.datetime(2026, 11, 2, 9, 14)),
+    ("2026-11-02T09:14", dt.datetime(2026, 11, 2, 9, 14)),
+    ("2026-11-02 09:14:30", dt.datetime(2026, 11, 2, 9, 14, 30)),
+    ("2026-11-02T09:14:30.250", dt.datetime(2026, 11, 2, 9, 14, 30)),  # a fraction of a second is dropped
+    ("2026-11-02 9:05", dt.datetime(2026, 11, 2, 9, 5)),
+    (" 02.11.2026 09:14 ", dt.datetime(2026, 11, 2, 9, 14)),
+    ("02.11.2026 00:00:59", dt.datetime(2026, 11, 2, 0, 0, 59)),
+    ("2026/11/02 23:59", dt.datetime(2026, 11, 2, 23, 59)),
+    ("25/12/2026 10:00", dt.datetime(2026, 12, 25, 10, 0)),
+    ("12/25/2026 10:00", dt.datetime(2026, 12, 25, 10, 0)),
+    (dt.datetime(2026, 11, 2, 9, 14), dt.datetime(2026, 11, 2, 9, 14)),
+])
+def test_accepted_dates_and_times(cell, expected):
+    assert read_datetime(cell) == expected
+
+
+TIME_HELP = "write a date and a time, such as 2026-11-02 09:14."
+
+
+@pytest.mark.parametrize("cell, message", [
+    ("2026-11-02", f"'2026-11-02' has no time of day; {TIME_HELP}"),
+    (dt.date(2026, 11, 2), f"2026-11-02 has no time of day; {TIME_HELP}"),
+    ("9:40", f"cannot read '9:40' as a date and time; {TIME_HELP}"),
+    ("soon", f"cannot read 'soon' as a date and time; {TIME_HELP}"),
+    ("2026-11-02  09:14", f"cannot read '2026-11-02  09:14' as a date and time; {TIME_HELP}"),
+    ("2026-11-02 9", f"cannot read '2026-11-02 9' as a date and time; {TIME_HELP}"),
+    ("2026-11-02 24:00", "'2026-11-02 24:00' is not a time of day; check the hours and minutes."),
+    ("2026-11-02 10:60", "'2026-11-02 10:60' is not a time of day; check the hours and minutes."),
+    ("31.11.2026 10:00", "'31.11.2026' is not a day in the calendar; check the day and month."),
+    ("03/04/2026 10:00", "'03/04/2026' could be 3 April 2026 or 4 March 2026: day and month are both 12 or "
+                         "less, so it is not guessed; write dates as 2026-12-01 or 01.12.2026."),
+    (46357.5, f"46357.5 is a number, not a date and time; format the cell as a date and time or {TIME_HELP}"),
+    ("", f"the cell is empty; {TIME_HELP}"),
+    (None, f"the cell is empty; {TIME_HELP}"),
+])
+def test_refused_dates_and_times(cell, message):
+    with pytest.raises(NotADate) as caught:
+        read_datetime(cell)
     assert str(caught.value) == message
 
 
@@ -191,3 +241,17 @@ def test_kpi_datasets_and_quiz_answers_read_numbers_alike(cell):
             NUMERIC.read_answer(cell)
     else:
         assert kpi_cells("2026-12-01", cell)[1] == expected and NUMERIC.read_answer(cell) == expected
+
+
+@pytest.mark.parametrize("cell", ["2026-11-02 09:14", "02.11.2026 9:05", "25/12/2026 10:00", "2026-11-02T09:14:30",
+                                  dt.datetime(2026, 11, 2, 9), "2026-11-02", "9:40", "03/04/2026 10:00"])
+def test_message_datasets_read_times_as_the_cell_reader_does(cell):
+    table = Table(header=["type", "received_at", "resolved"], rows=[Row(2, ["complaint", cell, "yes"])])
+    try:
+        expected = read_datetime(cell)
+    except NotADate as error:
+        with pytest.raises(InvalidInput) as caught:
+            messages_from_table(table, ["resolution_rate"])
+        assert [(p.row, p.column, p.message) for p in caught.value.problems] == [(2, "received_at", str(error))]
+    else:
+        assert messages_from_table(table, ["resolution_rate"]).dates == [expected.date()]

@@ -237,7 +237,7 @@ def test_exercise_settings_are_checked(change, complaint):
     ({"reply_median_minutes": 30}, "'reply_median_minutes' must be a range"),
     ({"types": {"question": 1, "rant": 1}}, "'types' must give each message type"),
     ({"types": {"question": 1, "spam": 1}}, "above 0 for question and complaint"),
-    ({"start": "2026-11-02"}, "'start' must be a time written YYYY-MM-DD HH:MM"),
+    ({"start": "2026-11-02"}, "'start' must be a date and time: '2026-11-02' has no time of day"),
     ({"messages": 1}, "'messages' must be a whole number"),
     ({"posts": 10}, "'posts' is not used by a community-service dataset"),
     ({"working_hours": [21, 9]}, "'working_hours' must be two whole hours, opening before closing"),
@@ -266,7 +266,7 @@ def test_an_exercise_cannot_mix_campaign_and_service_metrics():
     ({"ctr": [0.02, 0.01]}, "'ctr' must be a range"),
     ({"reach_share": [0.5, 1.5]}, "'reach_share' is a share"),
     ({"impressions_per_follower": [1, 2]}, "not used by a paid campaign"),
-    ({"start": "1 Nov"}, "'start' must be a date"),
+    ({"start": "1 Nov"}, "'start' must be a date: cannot read '1 Nov' as a date"),
     ({"posts": 1}, "'posts' must be a whole number"),
 ])
 def test_dataset_ranges_are_checked(change, complaint):

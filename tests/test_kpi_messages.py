@@ -49,7 +49,9 @@ def test_every_bad_cell_is_named_at_once():
     assert [(row, column) for row, column, _ in found] == [
         (2, "type"), (3, "received_at"), (6, "first_reply_at"), (7, "resolved"), (8, "first_reply_at")]
     assert "'rant' is not a message type" in found[0][2]
-    assert "or leave the cell empty if nobody answered" in found[2][2]
+    assert found[1][2] == "cannot read '9:40' as a date and time; write a date and a time, such as 2026-11-02 09:14."
+    assert found[2][2] == ("cannot read 'soon' as a date and time; write a date and a time, such as 2026-11-02 "
+                           "09:14. If nobody answered, leave the cell empty.")
     assert "comes before the message" in found[4][2]
 
 

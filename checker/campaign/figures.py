@@ -53,7 +53,7 @@ def exercise_figures(exercise: Exercise) -> Figures:
     benchmarks = {platform: {name: tuple(table[name]) for name in BENCHMARKS}
                   for platform, table in p["benchmarks"].items()}
     sources = {platform: f"{table['source']}, checked {table['checked']}" for platform, table in p["benchmarks"].items()}
-    return Figures(p["market"], p["currency"], date.fromisoformat(str(p["start"])), date.fromisoformat(str(p["end"])),
+    return Figures(p["market"], p["currency"], read_date(p["start"]), read_date(p["end"]),
                    float(p["total_budget"]), float(p["goal"]), p["goal_unit"], tuple(p["platforms"]),
                    benchmarks, sources)
 
@@ -67,11 +67,14 @@ def settings_problems(exercise: Exercise, markets: dict) -> list[str]:
         return problems + [f"it needs {', '.join(missing)}."]
     if p["market"] not in markets:
         problems.append(f"market '{p['market']}' is not a market of campaign.toml ({', '.join(markets)}).")
-    try:
-        if date.fromisoformat(str(p["start"])) > date.fromisoformat(str(p["end"])):
-            problems.append("start is after end.")
-    except ValueError:
-        problems.append("start and end must be dates written YYYY-MM-DD.")
+    dates = {}
+    for key in ("start", "end"):
+        try:
+            dates[key] = read_date(p[key])
+        except NotADate as error:
+            problems.append(f"{key} must be a date: {error}")
+    if len(dates) == 2 and dates["start"] > dates["end"]:
+        problems.append("start is after end.")
     for key in ("total_budget", "goal"):
         if not (isinstance(p[key], (int, float)) and p[key] > 0):
             problems.append(f"{key} must be a number above 0.")

@@ -18,6 +18,7 @@ import io
 import math
 import random
 
+from checker.cells import NotADate, read_date, read_datetime
 from checker.exercises import Exercise
 from checker.kpi.dataset import COLUMNS
 from checker.kpi.messages import COLUMNS as MESSAGE_COLUMNS, TYPES
@@ -63,9 +64,9 @@ def spec_problems(spec: dict, table: str = "posts") -> list[str]:
         problems.append("[dataset] 'posts' must be a whole number, at least 2.")
     problems += platform_problems(spec)
     try:
-        dt.date.fromisoformat(str(spec["start"]))
-    except ValueError:
-        problems.append("[dataset] 'start' must be a date written YYYY-MM-DD.")
+        read_date(spec["start"])
+    except NotADate as error:
+        problems.append(f"[dataset] 'start' must be a date: {error}")
     return problems
 
 
@@ -93,9 +94,9 @@ def message_spec_problems(spec: dict) -> list[str]:
         problems.append(f"[dataset] 'types' must give each message type ({', '.join(dict.fromkeys(TYPES.values()))}) "
                         "a weight of 0 or more, above 0 for question and complaint.")
     try:
-        dt.datetime.strptime(str(spec["start"]), TIME_FORMAT)
-    except ValueError:
-        problems.append("[dataset] 'start' must be a time written YYYY-MM-DD HH:MM.")
+        read_datetime(spec["start"])
+    except NotADate as error:
+        problems.append(f"[dataset] 'start' must be a date and time: {error}")
     return problems
 
 
@@ -145,7 +146,7 @@ def learner_rows(exercise: Exercise, learner: str) -> list[dict]:
     rng = random.Random(seed_for(exercise.id, learner))
     pick = picker(spec, rng)
 
-    day = dt.date.fromisoformat(spec["start"])
+    day = read_date(spec["start"])
     followers = round(pick("followers"))
     rows = []
     for number in range(1, spec["posts"] + 1):
@@ -196,7 +197,7 @@ def learner_messages(exercise: Exercise, learner: str) -> list[dict]:
     answered_share, resolved_share = pick("answered_share"), pick("resolved_share")
     median_wait, spread = pick("reply_median_minutes"), pick("reply_spread")
     kinds, weights = zip(*spec["types"].items())
-    received = dt.datetime.strptime(spec["start"], TIME_FORMAT)
+    received = read_datetime(spec["start"])
     rows = []
     for number in range(1, spec["messages"] + 1):
         kind = rng.choices(kinds, weights)[0]

@@ -15,7 +15,8 @@ import datetime as dt
 from pathlib import Path
 from typing import Iterable
 
-from checker.cells import cell_at, cell_text, is_blank
+from checker.cells import NotADate, cell_at, cell_text, is_blank, read_datetime
+from checker.cells import TIME_HELP  # noqa: F401  (the replies kind imports it from here, with read_time)
 from checker.kpi.dataset import Dataset
 from checker.kpi.metrics import METRICS, SETTINGS
 from checker.problems import InputProblem, InvalidInput
@@ -26,9 +27,6 @@ TYPES: dict[str, str] = {spelling.casefold(): kind for kind, spellings in SETTIN
                          for spelling in (kind, *spellings)}
 RESOLVED: dict[str, bool] = {spelling.casefold(): answer == "yes" for answer, spellings in SETTINGS["resolved"].items()
                              for spelling in spellings}
-TIME_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S",
-                "%d.%m.%Y %H:%M", "%d.%m.%Y %H:%M:%S")
-TIME_HELP = "write a date and a time, such as 2026-11-02 09:14"
 # The file column each computed count comes from, for messages about it.
 SOURCES = {"messages": "type", "to_answer": "type", "complaints": "type", "answered": "first_reply_at",
            "resolved_complaints": "resolved", "reply_minutes": "first_reply_at"}
@@ -92,16 +90,17 @@ def read_message(cells: dict, found: list[tuple[str, str]]):
     if kind is None:
         found.append(("type", f"'{cell_text(cells.get('type'))}' is not a message type; write one of "
                       f"{', '.join(SETTINGS['message_types'])}."))
-    received = read_time(cells.get("received_at"))
-    if received is None:
-        found.append(("received_at", f"'{cell_text(cells.get('received_at'))}' is not a time; {TIME_HELP}."))
-    replied = None
+    received = replied = None
+    try:
+        received = read_datetime(cells.get("received_at"))
+    except NotADate as error:
+        found.append(("received_at", str(error)))
     if not is_blank(cells.get("first_reply_at")):
-        replied = read_time(cells["first_reply_at"])
-        if replied is None:
-            found.append(("first_reply_at", f"'{cell_text(cells['first_reply_at'])}' is not a time; "
-                          f"{TIME_HELP}, or leave the cell empty if nobody answered."))
-        elif received is not None and replied < received:
+        try:
+            replied = read_datetime(cells["first_reply_at"])
+        except NotADate as error:
+            found.append(("first_reply_at", f"{error} If nobody answered, leave the cell empty."))
+        if replied is not None and received is not None and replied < received:
             found.append(("first_reply_at", f"the first reply ({replied:%Y-%m-%d %H:%M}) comes before the "
                           f"message ({received:%Y-%m-%d %H:%M}); check both times."))
     resolved = False
@@ -114,16 +113,12 @@ def read_message(cells: dict, found: list[tuple[str, str]]):
 
 
 def read_time(cell) -> dt.datetime | None:
-    """A date and time from a spreadsheet cell or typed text; None when it is not one."""
-    if isinstance(cell, dt.datetime):
-        return cell
-    text = cell_text(cell)
-    for pattern in TIME_FORMATS:
-        try:
-            return dt.datetime.strptime(text, pattern)
-        except ValueError:
-            continue
-    return None
+    """A date and time as ``checker.cells.read_datetime`` reads it; None when it is not
+    one. The replies kind (``checker/replies``) reads its times with it."""
+    try:
+        return read_datetime(cell)
+    except NotADate:
+        return None
 
 
 def nothing_to_count(data: Dataset, metric_ids: list[str]) -> list[InputProblem]:
