@@ -223,3 +223,13 @@ def test_validate_names_a_broken_lexicon(tmp_path, monkeypatch):
     assert lexicon_problems("honesty") == ["checker/data/text_honesty.toml: the file is missing."]
     with pytest.raises(DataFileError):
         checker.data_checks.read("text_honesty.toml")
+
+
+def test_two_parts_in_either_order_when_the_concept_allows_it():
+    table = {"families": {"bot": {"en": ["bots"]}, "likes": {"en": ["likes"]}},
+             "concepts": [{"id": "bots", "label": "bots", "parts": ["bot", "likes"], "any_order": True},
+                          {"id": "strict", "label": "strict", "parts": ["bot", "likes"]}]}
+    toy = build("toy", table, shared())
+    assert [(m.concept, m.quote) for m in find("likes from bots", toy)] == []  # "from": a word, gap 0
+    assert [(m.concept, m.quote) for m in find("likes bots", toy)] == [("bots", "likes bots")]
+    assert sorted(m.concept for m in find("bots likes", toy)) == ["bots", "strict"]

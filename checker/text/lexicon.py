@@ -150,7 +150,8 @@ class Index:
         self.pair_keys = frozenset(self.pairs)
         # Each family as one bit, so that the families in a text are an OR of integers.
         self.bits = {family: 1 << n for n, family in enumerate(sorted(families))}
-        self.pair_masks = {pair: reduce(or_, (self.bits[f] for f, _ in entries)) for pair, entries in self.pairs.items()}
+        self.pair_masks = {pair: reduce(or_, (self.bits[f] for f, _ in entries))
+                           for pair, entries in self.pairs.items()}
         self.prefix_lengths = sorted({len(p) for p in self.prefixes})
         self.suffix_lengths = sorted({len(s) for s in self.suffixes})
         # The words of a language repeat: each distinct word is looked up once (bounded,
@@ -305,6 +306,11 @@ class Lexicon:
         return any(needs & present == needs for needs in self.need_masks)
 
 
+def is_entry_list(value) -> bool:
+    """Whether a family's entries for one language are a list of non-blank strings."""
+    return isinstance(value, list) and all(isinstance(entry, str) and entry.strip() for entry in value)
+
+
 def build(name: str, table: dict, shared: dict) -> Lexicon:
     """A lexicon from its parsed data file and the shared language file; raises
     ``LexiconError`` naming what is wrong."""
@@ -312,8 +318,7 @@ def build(name: str, table: dict, shared: dict) -> Lexicon:
     families: dict[str, list[str]] = {}
     for origin, data in ((where(LANGUAGE_FILE), shared), (source, table)):
         for family, languages in data.get("families", {}).items():
-            if not isinstance(languages, dict) or not all(
-                    isinstance(v, list) and all(isinstance(e, str) and e.strip() for e in v) for v in languages.values()):
+            if not (isinstance(languages, dict) and all(map(is_entry_list, languages.values()))):
                 raise LexiconError(f"{origin}: [families.{family}] must list its entries (strings) per language.")
             # A lexicon's own entries for a shared family add to the shared ones.
             families[family] = families.get(family, []) + [e for entries in languages.values() for e in entries]
@@ -323,7 +328,8 @@ def build(name: str, table: dict, shared: dict) -> Lexicon:
             concept = Concept(id=raw["id"], label=raw["label"], parts=tuple(raw["parts"]),
                               **{k: v for k, v in raw.items() if k not in ("id", "label", "parts")})
         except (KeyError, TypeError) as error:
-            raise LexiconError(f"{source}: concept {n} is malformed ({error}); it needs id, label and parts.") from None
+            raise LexiconError(f"{source}: concept {n} is malformed ({error}); it needs id, label and "
+                               "parts.") from None
         if concept.context_where not in CONTEXT_WHERE:
             raise LexiconError(f"{source}: concept {concept.id}: context_where must be one of "
                                f"{', '.join(CONTEXT_WHERE)}.")

@@ -127,7 +127,8 @@ class Reading:
     def opens_clause(self, position: int) -> bool:
         """Whether only lead-in words (``please``, ``don't forget to``) or symbols stand
         between the start of its clause and ``position``."""
-        return all(i in self.leads or is_mark(self.norms[i]) for i in range(self.layout.clause_start[position], position))
+        opening = range(self.layout.clause_start[position], position)
+        return all(i in self.leads or is_mark(self.norms[i]) for i in opening)
 
     def places(self, concept: Concept) -> list[tuple[int, int]]:
         """The token spans where the concept's parts stand linked, first to last part."""
