@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from checker.exercises import Exercise, UnknownExercise, load_exercise
+from checker.exercises import Exercise, UnknownExercise, list_exercises, load_exercise
 
 if TYPE_CHECKING:
     from checker.report import Result
@@ -84,7 +84,7 @@ class ExerciseKind:
     reference: str  # the solution in the folder that must pass
     finding_fields: tuple[str, ...]  # keys every finding carries in JSON besides rule,
     #                                  status and message; golden files compare them too
-    downloads: dict[str, str]  # file in the folder -> its download label on the page
+    downloads: dict[str, str]  # file in the folder -> its download label on the page (the site copies them)
     panel: Panel
     # What is wrong with an exercise's settings (empty when nothing).
     check: Callable[[Exercise], list[str]]
@@ -104,6 +104,9 @@ class ExerciseKind:
     # against the exercise's own data: the command needs neither ``--learner`` nor
     # ``--data``, and the panel's name field is optional.
     learner_required: bool = True
+    # Files of an exercise folder that grading reads besides ``exercise.toml`` (the KPI
+    # kind's data.csv); the browser's grader bundle carries them.
+    graded_files: tuple[str, ...] = ()
     # The rules an exercise runs, by finding id (``plan.mix``, ``kpi.er``), in rubric order:
     # the learners' reports show their titles and the class summary weighs failures by
     # weight. A kind without it shows rule ids and weighs every rule alike.
@@ -143,6 +146,19 @@ def exercise_kind(name: str) -> ExerciseKind:
 def all_kinds() -> list[ExerciseKind]:
     """Every registered kind, in registry order."""
     return [exercise_kind(name) for name in KINDS]
+
+
+def course_exercises(root: Path | None = None) -> list[tuple[Exercise, ExerciseKind]]:
+    """Every exercise of the course with its kind, sorted by id. Raises ``ExerciseError``
+    for an ``exercise.toml`` that cannot be read, ``UnknownKind`` (naming the file) for a
+    kind that is not registered."""
+    found = []
+    for exercise in list_exercises(root):
+        try:
+            found.append((exercise, exercise_kind(exercise.kind)))
+        except UnknownKind as error:
+            raise UnknownKind(f"exercises/{exercise.id}/exercise.toml: {error}") from None
+    return found
 
 
 def finding_fields(name: str) -> tuple[str, ...]:

@@ -14,7 +14,7 @@ from html import unescape
 import markdown
 import pytest
 
-from checker.kinds import Panel, all_kinds, exercise_kind
+from checker.kinds import Panel, all_kinds, course_exercises, exercise_kind
 from checker.site import bundle
 from checker.site.check_panel import STRINGS
 from checker.site.directives import DirectiveError
@@ -98,7 +98,11 @@ def test_bundle_holds_the_grader_openpyxl_and_the_exercise_files(root):
                  "exercises/paid-funnel/data.csv"):
         assert name in names
     assert not [n for n in names if n.startswith("checker/site/") or "__pycache__" in n or n.endswith(".pyc")]
-    assert not [n for n in names if n.startswith("exercises/") and n.rsplit("/", 1)[1] not in bundle.EXERCISE_FILES]
+    # From each exercise folder, what its kind's grading reads, and nothing else.
+    graded = {f"exercises/{exercise.id}/{name}" for exercise, kind in course_exercises(root)
+              for name in ("exercise.toml", *kind.graded_files)}
+    assert {n for n in names if n.startswith("exercises/")} == graded
+    assert {"exercises/coffee-shop-replies/comments.csv", "exercises/gift-set-campaign/exercise.toml"} <= graded
 
 
 def test_bundle_is_the_same_bytes_every_time(root):

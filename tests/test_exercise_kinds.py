@@ -9,6 +9,7 @@ import csv
 import io
 import json
 import re
+import zipfile
 from html import unescape
 from pathlib import Path
 
@@ -21,6 +22,9 @@ from checker.exercises import Exercise
 from checker.kinds import ExerciseKind, Panel, Submission
 from checker.problems import InputProblem, InvalidInput
 from checker.report import Finding, Result
+from checker.site import build
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 # Step 1 of the recipe: a module providing the kind (here, this test module).
@@ -141,9 +145,19 @@ def test_the_toy_kind_gets_a_check_panel_and_a_rubric(toy_course):
     assert "A greeting (CSV)" in html
 
 
+def test_the_site_build_offers_the_toy_kinds_downloads_and_bundles_its_exercise(toy_course):
+    files = build.site_files(toy_course, ROOT / "node_modules")
+    assert [name for name in files if name.startswith("exercises/")] == ["exercises/greetings/reference.csv"]
+    bundled = zipfile.ZipFile(io.BytesIO(files[build.CHECKER_BUNDLE])).namelist()
+    assert [name for name in bundled if name.startswith("exercises/")] == ["exercises/greetings/exercise.toml"]
+
+
 def test_an_exercise_of_an_unregistered_kind_is_broken(toy_course, capsys, monkeypatch):
     monkeypatch.delitem(kinds.KINDS, "toy")
     code, out, _ = run(capsys, "validate", "greetings")
     assert code == 2
     assert (f"exercises/greetings/exercise.toml: kind names an unknown kind 'toy'; the kinds are "
             f"{', '.join(kinds.KINDS)} (checker/kinds.py).") in out
+    # The site's build step stops on it too, naming the file.
+    with pytest.raises(build.BuildStepError, match="^exercises/greetings/exercise.toml: there is no exercise kind 'toy'"):
+        build.site_files(toy_course, ROOT / "node_modules")

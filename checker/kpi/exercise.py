@@ -94,5 +94,6 @@ KIND = ExerciseKind(
     rules=rule_info,
     data_problems=kpi_data_problems,
     learner_data=learner_dataset_csv,
+    graded_files=(DATA,),  # a sheet given neither a learner nor a dataset is graded against it
     learner_required=True,  # an answer sheet means nothing without the dataset it was computed from
 )

@@ -20,6 +20,8 @@ import sys
 from pathlib import Path
 
 from checker.course import course_root
+from checker.exercises import ExerciseError
+from checker.kinds import UnknownKind, course_exercises
 from checker.site import bundle, offline
 
 ASSETS_DIR = Path(__file__).parent / "assets"
@@ -29,18 +31,21 @@ PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_s
 VENDORED = {f"pyodide/{name}": f"assets/vendor/pyodide/{name}" for name in PYODIDE_FILES}
 # The grading package and what it reads, zipped for Pyodide (checker/site/bundle.py).
 CHECKER_BUNDLE = "assets/smm/checker.zip"
-# Files of an exercise folder that learners download from the exercise page.
-DOWNLOADS = ("starter.csv", "starter.xlsx", "answers-blank.csv", "answers-blank.xlsx", "data.csv", "comments.csv")
 
 
-class MissingVendored(Exception):
+class BuildStepError(Exception):
+    """What stops the build step; the message says what to fix."""
+
+
+class MissingVendored(BuildStepError):
     """A front-end file the site vendors is not installed; the message says how to install it."""
 
 
 def site_files(root: Path, node_modules: Path | None = None) -> dict[str, Path | bytes]:
     """Site path -> source file, or content, of every file the step adds to a site: the
     widget assets, vendored Pyodide (from ``node_modules``, default ``root/node_modules``),
-    the grader bundle and each exercise's downloads."""
+    the grader bundle and each exercise's downloads (what its kind declares). Raises
+    ``BuildStepError``."""
     node_modules = node_modules or root / "node_modules"
     files: dict[str, Path | bytes] = {}
     for source, target in VENDORED.items():
@@ -49,10 +54,14 @@ def site_files(root: Path, node_modules: Path | None = None) -> dict[str, Path |
             raise MissingVendored(f"{path} is missing: run `npm ci` in {root} (`make serve` does it).")
         files[target] = path
     files.update({f"assets/smm/{asset.name}": asset for asset in sorted(ASSETS_DIR.iterdir()) if asset.is_file()})
-    for folder in sorted((root / "exercises").glob("*/")):
-        for name in DOWNLOADS:
-            if (folder / name).is_file():
-                files[f"exercises/{folder.name}/{name}"] = folder / name
+    try:
+        exercises = course_exercises(root)
+    except (ExerciseError, UnknownKind) as error:
+        raise BuildStepError(str(error)) from None
+    for exercise, kind in exercises:
+        for name in kind.downloads:
+            if exercise.file(name).is_file():
+                files[f"exercises/{exercise.id}/{name}"] = exercise.file(name)
     files[CHECKER_BUNDLE] = bundle.checker_zip(root)
     return files
 
@@ -83,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         complete(site_dir, root)
-    except MissingVendored as error:
+    except BuildStepError as error:
         print(error, file=sys.stderr)
         return 2
     return 0

@@ -14,12 +14,12 @@ import io
 import zipfile
 from pathlib import Path
 
+from checker.kinds import course_exercises
+
 # Packages importable by name, each copied whole as its folder.
 PACKAGES = ("checker", "openpyxl", "et_xmlfile")
 # Parts of those packages grading never imports: the site extension needs MkDocs.
 LEFT_OUT = ("checker/site",)
-# What grading reads from an exercise folder.
-EXERCISE_FILES = ("exercise.toml", "data.csv", "comments.csv")
 # The earliest date a zip entry can carry.
 TIMESTAMP = (1980, 1, 1, 0, 0, 0)
 
@@ -33,8 +33,9 @@ def package_folder(name: str) -> Path:
 
 
 def bundle_entries(root: Path) -> dict[str, Path]:
-    """Zip path -> source file: every package file (no bytecode caches) and the exercise
-    files, with exercises laid out beside ``checker/`` as in the course folder."""
+    """Zip path -> source file: every package file (no bytecode caches) and what grading
+    reads from each exercise folder (its ``exercise.toml`` and the files its kind declares
+    in ``graded_files``), with exercises laid out beside ``checker/`` as in the course folder."""
     entries: dict[str, Path] = {}
     for name in PACKAGES:
         folder = package_folder(name)
@@ -43,9 +44,10 @@ def bundle_entries(root: Path) -> dict[str, Path]:
             if (path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc"
                     and not arcname.startswith(tuple(f"{prefix}/" for prefix in LEFT_OUT))):
                 entries[arcname] = path
-    for path in (root / "exercises").glob("*/*"):
-        if path.name in EXERCISE_FILES:
-            entries[f"exercises/{path.parent.name}/{path.name}"] = path
+    for exercise, kind in course_exercises(root):
+        for name in ("exercise.toml", *kind.graded_files):
+            if exercise.file(name).is_file():
+                entries[f"exercises/{exercise.id}/{name}"] = exercise.file(name)
     return entries
 
 

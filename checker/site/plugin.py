@@ -41,7 +41,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         root = Path(config.config_file_path).resolve().parent
         try:
             added = build.site_files(root, root / self.config.node_modules)
-        except build.MissingVendored as error:
+        except build.BuildStepError as error:
             raise PluginError(str(error)) from None
         for uri, source in added.items():
             if isinstance(source, bytes):
