@@ -43,6 +43,17 @@ def grade(kind: str, exercise_id: str, filename: str, data: bytes, learner: str 
     return outcome.as_dict()
 
 
+def prepare(kind: str, exercise_id: str) -> None:
+    """Load what grading exercise ``exercise_id`` of ``kind`` reads (the kind's modules, the
+    exercise and the course data it is checked against) while the learner is still
+    choosing a file, so that the page's first check answers at once. A problem found is
+    left for ``grade`` to report."""
+    try:
+        _exercise(kind, exercise_id)
+    except UsageError:
+        pass
+
+
 def dataset(exercise_id: str, learner: str) -> str:
     """The learner's own data of an exercise as CSV text, as ``smm-check kpi-data``
     writes it. Raises ``UsageError`` for a wrong id, a kind without such data or a blank name."""

@@ -4,6 +4,8 @@ bytes it answers exactly what ``smm-check ... --json`` prints."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -85,3 +87,19 @@ def test_the_upload_name_is_only_a_name():
     data = (ROOT / "exercises" / "coffee-shop-plan" / "reference.csv").read_bytes()
     assert browser.grade("plan", "coffee-shop-plan", "../../etc/plan.csv", data)["passed"] is True
     assert browser.grade("plan", "coffee-shop-plan", "", data)["passed"] is True
+
+
+@pytest.mark.parametrize("kind, exercise_id, module", [("plan", "coffee-shop-plan", "checker.plan.exercise"),
+                                                        ("kpi", "paid-funnel", "checker.kpi.exercise")])
+def test_prepare_loads_the_kind_before_the_first_grade(kind, exercise_id, module):
+    """The check panel calls prepare while the learner chooses a file: it imports the
+    kind's grader, which a fresh interpreter (as Pyodide is) has not loaded yet."""
+    script = (f"import sys; from checker import browser; before = {module!r} in sys.modules; "
+              f"browser.prepare({kind!r}, {exercise_id!r}); print(before, {module!r} in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "True"]
+
+
+def test_prepare_leaves_a_wrong_id_for_grade_to_report():
+    assert browser.prepare("plan", "nope") is None
+    assert browser.grade("plan", "nope", "plan.csv", b"")["error"] == "usage"

@@ -1,5 +1,6 @@
 // The check panel's grader: Pyodide in a module worker, so the page stays responsive while
-// Python boots and grades. The action "boot" only starts it, ahead of the first check. Pyodide's indexURL is the vendored copy beside this file, and
+// Python boots and grades. The action "boot" starts it and loads what grading the page's
+// exercise reads, ahead of the first check. Pyodide's indexURL is the vendored copy beside this file, and
 // it loads no packages: the grader and openpyxl arrive in checker.zip, built with the site.
 // The .mjs name also keeps the plugin from adding this file to every page as a script.
 import { loadPyodide } from "../vendor/pyodide/pyodide.mjs";
@@ -12,6 +13,9 @@ from checker import browser
 
 def call(action, options, data):
     o = json.loads(options)
+    if action == "boot":
+        browser.prepare(o["kind"], o["exercise"])
+        return "null"
     if action == "grade":
         return json.dumps(browser.grade(o["kind"], o["exercise"], o["filename"], data.to_bytes(), o.get("learner")))
     try:
@@ -42,10 +46,6 @@ self.onmessage = async (event) => {
   } catch (error) {
     booting = null; // a later click tries again
     self.postMessage({ id, failure: String((error && error.message) || error) });
-    return;
-  }
-  if (action === "boot") {
-    self.postMessage({ id, answer: null, bootMs: ready.bootMs, ms: 0 });
     return;
   }
   try {

@@ -40,10 +40,12 @@
     });
   }
 
-  // Starts the worker and Pyodide ahead of the first check, once per page load; a failure
+  // Starts the worker and Pyodide, and has them load what grading the panel's exercise
+  // reads, ahead of the first check, once per page load; a failure
   // is left for the check to report, and the next call tries again.
-  function boot() {
-    booting = booting || ask("boot").catch(function (error) { booting = null; throw error; });
+  function boot(config) {
+    booting = booting || ask("boot", { kind: config.kind, exercise: config.exercise })
+      .catch(function (error) { booting = null; throw error; });
     return booting;
   }
 
@@ -150,7 +152,7 @@
       if (root.getAttribute("data-checker") === "ready") return;
       if (announce && !running && !booted) status.textContent = s.preparing;
       root.setAttribute("data-checker", "starting");
-      boot().then(function () {
+      boot(config).then(function () {
         root.setAttribute("data-checker", "ready");
         if (announce && !running) status.textContent = s.ready;
       }, function () { root.removeAttribute("data-checker"); });
