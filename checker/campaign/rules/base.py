@@ -14,8 +14,9 @@ from checker.campaign.figures import Figures
 from checker.campaign.forecast import Forecast, forecast
 from checker.campaign.parse import Line
 from checker.campaign.rubric import Rubric
-# A media-plan rule is declared as a plan rule is: the same record, its own registry.
-from checker.plan.rules.base import Rule, Verdict, agree, per_row, rows_text
+# A media-plan rule is judged as a plan rule is, with the same verdict and helpers.
+from checker.plan.rules.base import Verdict, agree, per_row, rows_text
+from checker.rule_registry import Rule, rule_decorator
 
 __all__ = ["Campaign", "Judgement", "RULES", "Verdict", "agree", "judged", "per_row", "rows_text", "rule",
            "sentences"]
@@ -58,15 +59,6 @@ def sentences(notes: Sequence[str]) -> str:
 Check = Callable[[Campaign], Judgement]
 
 
+# The media-plan rules: their own registry, declared as plan rules are.
 RULES: dict[str, Rule] = {}
-
-
-def rule(rule_id: str, title: str, critical: bool = False) -> Callable[[Check], Check]:
-    """Register the decorated function as the check of rule ``rule_id``; failing a
-    ``critical`` rule fails the plan whatever its score."""
-    def register(check: Check) -> Check:
-        if rule_id in RULES:
-            raise ValueError(f"rule {rule_id} is declared twice")
-        RULES[rule_id] = Rule(rule_id, title, critical, check)
-        return check
-    return register
+rule: Callable[..., Callable[[Check], Check]] = rule_decorator(RULES)

@@ -1,6 +1,7 @@
-"""How a rule is declared: one function per rule id, registered with its learner-facing
-title and whether failing it fails the plan outright. Its weight lives in the rubric
-data (``plan_rubric.toml``), its explanation in its docstring.
+"""How a rule is declared: one function per rule id under ``@rule``
+(``checker/rule_registry.py``), registered with its learner-facing title and whether
+failing it fails the plan outright. Its weight lives in the rubric data
+(``plan_rubric.toml``), its explanation in its docstring.
 
 A rule's check is called as ``check(posts, rubric, texts)``: the plan's posts in row
 order, the rubric's parameters, and the plan's ``PlanTexts`` (the words and tactics of
@@ -8,13 +9,13 @@ its texts, for the rules that read them)."""
 
 from __future__ import annotations
 
-import inspect
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from checker.plan.parse import Post
 from checker.plan.rubric import Rubric
 from checker.plan.texts import PlanTexts
+from checker.rule_registry import Rule, rule_decorator
 
 CREDIT = {"pass": 1.0, "warn": 0.5, "fail": 0.0}
 
@@ -36,33 +37,8 @@ class Verdict:
 
 Check = Callable[[Sequence[Post], Rubric, PlanTexts], Verdict]
 
-
-@dataclass(frozen=True)
-class Rule:
-    """A registered rubric rule."""
-
-    id: str
-    title: str
-    critical: bool
-    check: Check
-
-    @property
-    def explanation(self) -> str:
-        """What the rule asks of a plan and why (its docstring)."""
-        return inspect.getdoc(self.check) or ""
-
-
 RULES: dict[str, Rule] = {}
-
-
-def rule(rule_id: str, title: str, critical: bool = False) -> Callable[[Check], Check]:
-    """Register the decorated function as the check of rubric rule ``rule_id``."""
-    def register(check: Check) -> Check:
-        if rule_id in RULES:
-            raise ValueError(f"rule {rule_id} is declared twice")
-        RULES[rule_id] = Rule(rule_id, title, critical, check)
-        return check
-    return register
+rule: Callable[..., Callable[[Check], Check]] = rule_decorator(RULES)
 
 
 def per_row(total: int, failing: Sequence[int], warning: Sequence[int], message: str) -> Verdict:
