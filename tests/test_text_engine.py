@@ -233,3 +233,21 @@ def test_two_parts_in_either_order_when_the_concept_allows_it():
     assert [(m.concept, m.quote) for m in find("likes from bots", toy)] == []  # "from": a word, gap 0
     assert [(m.concept, m.quote) for m in find("likes bots", toy)] == [("bots", "likes bots")]
     assert sorted(m.concept for m in find("bots likes", toy)) == ["bots", "strict"]
+
+
+def test_adding_a_word_to_a_family(tmp_path, monkeypatch):
+    """CONTRIBUTING's recipe: a sentence the lexicon misses is caught once its word is in
+    a family of the data file, and the innocent look-alike stays innocent."""
+    sentence, look_alike = "Hire 500 followers for the launch", "Hire 5 baristas for the launch"
+    assert find(sentence, HONESTY) == []
+    data = tmp_path / "data"
+    shutil.copytree(Path(checker.data.FOLDER), data)
+    monkeypatch.setattr("checker.data_checks.FOLDER", data)
+    toml = data / "text_honesty.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace('en = ["buy", "buys",', 'en = ["hire", "buy", "buys",', 1),
+                    encoding="utf-8")
+    assert lexicon_problems("honesty") == []
+    edited = build("honesty", checker.data_checks.read("text_honesty.toml"), shared())
+    assert [m.describe() for m in find(sentence, edited)] == [
+        "'Hire 500 followers' reads as buying followers or engagement"]
+    assert find(look_alike, edited) == []
