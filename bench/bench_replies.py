@@ -6,18 +6,15 @@ once), parsed from CSV bytes and graded against the exercise's comments with all
 rules; every reply is read by the text engine afresh for each sheet (nothing is cached
 between sheets but the lexicon and the comments, as in one ``grade-class`` run). CPU
 time of this process is measured (the machine may be shared) and the best of several
-rounds is reported, as ``timeit`` does. Run: ``python bench/bench_replies.py [rounds]``.
+rounds is reported, as ``timeit`` does, with ``bench_campaign``'s timing and reading.
+Run: ``python bench/bench_replies.py [rounds]``.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import sys
-import time
-from pathlib import Path
 
+from bench_campaign import best_rate, gradable_plans as gradable_sheets, read_only
 from checker.exercises import load_exercise
 from checker.replies.comments import exercise_comments
 from checker.replies.exercise import contacts, exercise_rubric
@@ -28,29 +25,6 @@ SHEETS_PER_ROUND = 1000
 EXERCISES = ("coffee-shop-replies", "outage-replies")
 
 
-def gradable_sheets(folder: Path) -> list[bytes]:
-    """The reference sheet and the CSV samples whose golden file expects a grade."""
-    samples = [p for p in sorted((folder / "samples").glob("*.csv"))
-               if "findings" in json.loads(p.with_name(p.stem + ".expected.json").read_text(encoding="utf-8"))]
-    return [p.read_bytes() for p in (folder / "reference.csv", *samples)]
-
-
-def best_rate(batch: list[bytes], work, rounds: int) -> float:
-    """Sheets per second: the best of ``rounds`` timings of ``work`` over ``batch``."""
-    best = float("inf")
-    for _ in range(rounds):
-        start = time.process_time()
-        for upload in batch:
-            work(upload)
-        best = min(best, time.process_time() - start)
-    return len(batch) / best
-
-
-def read_only(upload: bytes) -> None:
-    """What the ``csv`` module alone does with a sheet: decode it and split its rows."""
-    list(csv.reader(io.StringIO(upload.decode("utf-8-sig"), newline="")))
-
-
 def main(rounds: int = 5) -> None:
     """Print, per exercise, the reading and grading rates."""
     for exercise_id in EXERCISES:
@@ -59,7 +33,7 @@ def main(rounds: int = 5) -> None:
         uploads = gradable_sheets(exercise.folder)
         batch = (uploads * (SHEETS_PER_ROUND // len(uploads) + 1))[:SHEETS_PER_ROUND]
         reading = best_rate(batch, read_only, rounds)
-        grading = best_rate(batch, lambda upload: grade_table(parse_bytes(upload, "replies.csv"), exercise.id,
+        grading = best_rate(batch, lambda _, upload: grade_table(parse_bytes(upload, "replies.csv"), exercise.id,
                                                               comments, rubric, own), rounds)
         print(f"{exercise_id}: reading {reading:,.0f} sheets/s with the csv module alone; grading "
               f"{grading:,.0f} sheets/s ({grading / reading:.3f} of reading speed; read, parse, 11 rules, score; "
