@@ -6,7 +6,8 @@
 in English and Russian, each labelled with one rule and the status that rule should
 give it (``pass``, ``warn`` or ``fail``), with the comment it answers (its situation,
 author, platform and text), the action taken and, for ``replies.speed``, the minutes
-the reply took. Each row is graded alone as a one-comment sheet with the default
+the reply took, and its batch: ``tuned`` rows were written while the word lists were
+(their misses fixed in the lists), ``held-out`` rows after, and never tuned on. Each row is graded alone as a one-comment sheet with the default
 rubric and the public contacts of the course's replies exercises, so the rules that
 compare replies with each other (templates) are left to the tests. Prints agreement per rule and language; the target is at least 90% for each rule
 (``tests/test_replies_corpus.py`` asserts it).
@@ -52,14 +53,15 @@ def status_of(row: dict) -> str:
 
 
 def agreement(rows: list[dict]) -> tuple[dict[tuple[str, str], list[int]], list[tuple[dict, str]]]:
-    """(rule, language) -> [agreeing, total], with language "all" for the rule's total,
-    and the rows the rules disagree with (each with the status given)."""
+    """(rule, language) -> [agreeing, total], with language "all" for the rule's total
+    and ("batch", batch) for each batch over every rule, and the rows the rules disagree
+    with (each with the status given)."""
     counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     misses = []
     for row in rows:
         got = status_of(row)
         language = language_of(row["reply"] or row["comment"])
-        for key in ((row["rule"], language), (row["rule"], "all")):
+        for key in ((row["rule"], language), (row["rule"], "all"), ("batch", row["batch"])):
             counts[key][0] += got == row["expected"]
             counts[key][1] += 1
         if got != row["expected"]:
@@ -82,9 +84,14 @@ def main() -> None:
             agree, total = counts.get((rule_id, language), (0, 0))
             cells.append(f"{agree}/{total} {100 * agree / total:.0f}%" if total else "-")
         print(f"{rule_id:<22} {cells[0]:>14} {cells[1]:>12} {cells[2]:>12}")
+    for batch in ("tuned", "held-out"):
+        agree, total = counts.get(("batch", batch), (0, 0))
+        if total:
+            print(f"{batch} rows, every rule: {agree}/{total} {100 * agree / total:.0f}%")
     if args.show_misses:
         for row, got in misses:
-            print(f"- {row['rule']}: expected {row['expected']}, got {got}: {row['reply'] or row['action']}")
+            print(f"- {row['rule']} ({row['batch']}): expected {row['expected']}, got {got}: "
+                  f"{row['reply'] or row['action']}")
 
 
 if __name__ == "__main__":

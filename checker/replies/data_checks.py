@@ -12,7 +12,7 @@ from checker.text.lexicon import LexiconError
 
 # The lexicon concepts the rules read.
 CONCEPTS = ("non-apology", "excuse", "apology", "vague", "private", "next-step", "complex", "blame", "sarcasm",
-            "arguing", "threat", "review-change", "reward", "customer-voice", "staged-reviews", "fake-reviews")
+            "arguing", "threat", "ask-details", "review-change", "reward", "customer-voice", "staged-reviews", "fake-reviews")
 GROUPS = ("answer", "leave", "complaints", "at_fault", "urgent", "next_step")
 
 

@@ -9,7 +9,9 @@ from checker.replies.rules.base import Sheet, Verdict, judge, quoted, rule
 from checker.replies.settings import reply_words
 from checker.text import tokenize
 
-TONE = ("blame", "sarcasm", "arguing", "threat")
+# Blame and threats can be denied ("we will never ban you"); a mocking emoji or "calm
+# down" cannot be taken back by a "not" before it.
+DENIABLE, UNDENIABLE = ("blame", "threat"), ("sarcasm", "arguing")
 
 
 def shouting(text: str, params: dict) -> list[str]:
@@ -30,7 +32,8 @@ def tone(sheet: Sheet) -> Verdict:
     Black PR and trolls included: calm facts win the readers, a fight loses them."""
     fails = {}
     for reply in sheet.replies:
-        found = sheet.said(reply.text, TONE, ignore=("negated", "quoted"))
+        found = sheet.said(reply.text, DENIABLE, ignore=("negated", "quoted"))
+        found += sheet.said(reply.text, UNDENIABLE, ignore=("quoted",))
         loud = shouting(reply.text, sheet.rubric.params)
         if found or loud:
             what = [f"{quoted([m])} reads as {m.label}" for m in found]
@@ -77,9 +80,11 @@ def privacy(sheet: Sheet) -> Verdict:
     fails = {}
     for reply in sheet.replies:
         found = exposed(reply.text, sheet.contacts)
-        if found:
-            what = ", ".join(f"'{words}' ({label})" for label, words in found)
-            fails[reply.comment.id] = f"{reply.comment.id} (row {reply.row}) shows {what} in public"
+        asked = [] if sheet.said(reply.text, ["private"]) else sheet.said(reply.text, ["ask-details"])
+        notes = [f"shows {', '.join(f'{words!r} ({label})' for label, words in found)} in public"] if found else []
+        notes += [f"asks in public for {quoted(asked)}; ask in private messages"] if asked else []
+        if notes:
+            fails[reply.comment.id] = f"{reply.comment.id} (row {reply.row}) {'; '.join(notes)}"
     return judge(len(sheet.replies), fails, {}, "No reply shows a customer's personal data in public.",
                  sheet.unanswered("answer"))
 
