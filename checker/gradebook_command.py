@@ -8,6 +8,7 @@ import json
 import os
 import sys
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -15,7 +16,7 @@ from checker.class_reports import write_reports
 from checker.class_summary import write_summary
 from checker.classroom.canvas_gradebook import fill_roster
 from checker.classroom.layouts import LAYOUTS, SUBMISSION_SUFFIXES
-from checker.classroom.lms_csv import LmsFileError, read_lms_csv
+from checker.classroom.lms_csv import Filled, LmsFileError, LmsTable, read_lms_csv
 from checker.classroom.moodle_worksheet import fill_worksheet
 from checker.classroom.quiz_progress import grade_quiz_class
 from checker.command_line import EXIT_INVALID, EXIT_PASSED, usage_error
@@ -132,7 +133,8 @@ def run(args: argparse.Namespace) -> int:
         return usage_error(args, str(error))
     try:
         lms_files = [(read_lms_csv(Path(name)), fill, target) for name, fill, target in
-                     ((args.worksheet, fill_worksheet, WORKSHEET_FILE), (args.roster, fill_roster, ROSTER_FILE))
+                     ((args.worksheet, fill_worksheet, WORKSHEET_FILE),
+                      (args.roster, partial(fill_roster, wanted=args.assignment), ROSTER_FILE))
                      if name]
         bank = load_bank(args.quiz) if args.quiz else None
         exercise = load_exercise(args.exercise) if bank is None else None
@@ -143,7 +145,7 @@ def run(args: argparse.Namespace) -> int:
                 book = grade_quiz_class(source, bank, args.layout, args.jobs, started, folder)
             else:
                 book = grade_class(source, exercise, args.encoding, args.layout, args.jobs, started, folder)
-        written = [write_lms_file(book, table, fill, folder / target, args.assignment)
+        written = [write_lms_file(book, table, fill, folder / target)
                    for table, fill, target in lms_files]
     except (UnknownExercise, UnknownBank, BankError, ClassFolderError, LmsFileError) as error:
         return usage_error(args, str(error))
@@ -205,9 +207,10 @@ def progress_bar(shown: bool) -> Iterator[Callable[[int], Callable[[int], None]]
             bar.close()
 
 
-def write_lms_file(book: Gradebook, table, fill, target: Path, assignment: str | None):
+def write_lms_file(book: Gradebook, table: LmsTable, fill: Callable[[LmsTable, Gradebook], Filled],
+                   target: Path) -> tuple[Path, Filled]:
     """Fill an LMS's CSV from the class and write it to ``target``; returns what was filled."""
-    filled = fill(table, book, assignment) if fill is fill_roster else fill(table, book)
+    filled = fill(table, book)
     target.write_text(csv_text(table.header, table.rows), encoding="utf-8", newline="")
     return target, filled
 
