@@ -103,9 +103,10 @@ def glance_key(patterns: tuple[Pattern, ...]) -> tuple[Pattern | None, frozenset
     """What the quick split of a text (``pieces_of``) must hold for an entry to be there:
     every word the entry names (the longest, likely the rarest, as the key to look it up
     by, the others as a set that must also be in the text), or failing those its first
-    prefix or suffix. The key is None when any text may hold the entry (one that is only
-    ``*`` and marks), or ("symbol", mark) when it names an emoji (a text with one is
-    never ruled out by a glance)."""
+    prefix or suffix, or failing those its first mark (``"`` of ``" *``), which the text
+    must hold. The key is None when any text may hold the entry (``*`` alone), or
+    ("symbol", "") when it names an emoji (a text with one is never ruled out by a
+    glance)."""
     words = [piece for kind, text in patterns if kind == "word" for piece in pieces_of(text)]
     if any(has_symbols(word) for word in words):
         return ("symbol", ""), frozenset()
@@ -117,7 +118,8 @@ def glance_key(patterns: tuple[Pattern, ...]) -> tuple[Pattern | None, frozenset
             return (kind, text), frozenset()
         if kind in ("prefix", "suffix"):
             return ("word", pieces_of(text)[0 if kind == "prefix" else -1]), frozenset()
-    return None, frozenset()
+    marks = [text for kind, text in patterns if kind == "word"]
+    return (("mark", marks[0]) if marks else None), frozenset()
 
 
 class Index:
@@ -163,11 +165,14 @@ class Index:
         self.glance_keys: dict[str, dict[str, list]] = {"word": defaultdict(list), "prefix": defaultdict(list),
                                                         "suffix": defaultdict(list)}
         self.glance_always = 0
+        self.glance_marks: dict[str, int] = defaultdict(int)
         for family, entries in families.items():
             for entry in entries:
                 key, others = glance_key(parse_entry(entry))
                 if key is None:
                     self.glance_always |= self.bits[family]
+                elif key[0] == "mark":
+                    self.glance_marks[key[1]] |= self.bits[family]
                 elif key[0] in self.glance_keys:
                     self.glance_keys[key[0]][key[1]].append((self.bits[family], others))
         self.glance_lengths = {kind: sorted({len(k) for k in keys}) for kind, keys in self.glance_keys.items()}
@@ -224,6 +229,9 @@ class Index:
         if not all(map(str.isalnum, words)):
             return -1  # an emoji or another symbol: the split may hide an entry glued to it
         mask = self.glance_always
+        for mark, bits in self.glance_marks.items():
+            if mark in text or mark == "'" and "’" in text:  # the tokens read ’ as '
+                mask |= bits
         for word in words.difference(self.unseen):
             entries = self.glance_entries(word)
             if not entries and len(self.unseen) < SILENT_WORDS:
