@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from checker.cli import main
 from checker.site.check_panel import STRINGS as S
 from test_campaign import learner_plan, plan_text
-from test_check_panel import BOOT_MS, check_file, cli_json, verdict
+from test_check_panel import BOOT_MS, assert_findings_shown, check_file, cli_json, verdict
 
 pytestmark = pytest.mark.browser
 EXERCISE = "gift-set-campaign"
@@ -29,6 +29,7 @@ def test_a_learner_downloads_their_figures_and_gets_the_cli_findings(page, site_
     brief = cli_json(capsys, "campaign", str(reference), "--exercise", EXERCISE)
     check_file(page, str(reference))
     assert page.locator(".smm-cp-verdict").inner_text() == verdict(brief) and brief["score"] == 100
+    assert_findings_shown(page, brief)
     page.get_by_label(S["learner"]).fill(LEARNER)
     with page.expect_download(timeout=BOOT_MS) as download:
         page.get_by_role("button", name=S["download_figures"]).click()
@@ -43,13 +44,7 @@ def test_a_learner_downloads_their_figures_and_gets_the_cli_findings(page, site_
         result = cli_json(capsys, "campaign", str(path), "--exercise", EXERCISE, "--learner", LEARNER)
         check_file(page, str(path))
         assert page.locator(".smm-cp-verdict").inner_text() == verdict(result), path.name
-        # Every finding in the CLI's order of severity, with its rule and the CLI's message.
-        shown = page.locator(".smm-cp-findings li")
-        order = {"fail": 0, "warn": 1, "pass": 2}
-        expected = sorted(result["findings"], key=lambda f: order[f["status"]])
-        assert [shown.nth(i).get_attribute("data-rule") for i in range(shown.count())] == [f["rule"] for f in expected]
-        for index, finding in enumerate(expected):
-            assert finding["message"] in shown.nth(index).inner_text()
+        assert_findings_shown(page, result)
 
     invalid = samples / "invalid.csv"
     problems = cli_json(capsys, "campaign", str(invalid), "--exercise", EXERCISE, "--learner", LEARNER)["problems"]

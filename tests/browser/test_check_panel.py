@@ -43,6 +43,17 @@ def verdict(result: dict) -> str:
         score=f"{result['score']:g}", threshold=f"{result['threshold']:g}")
 
 
+def assert_findings_shown(page, result: dict) -> None:
+    """The panel lists every finding of the CLI's ``result`` in order of severity, each
+    with its rule and the CLI's message."""
+    shown = page.locator(".smm-cp-findings li")
+    order = {"fail": 0, "warn": 1, "pass": 2}
+    expected = sorted(result["findings"], key=lambda f: order[f["status"]])
+    assert [shown.nth(i).get_attribute("data-rule") for i in range(shown.count())] == [f["rule"] for f in expected]
+    for index, finding in enumerate(expected):
+        assert finding["message"] in shown.nth(index).inner_text()
+
+
 def test_plans_get_the_cli_verdicts_and_findings(page, site_url, root, capsys, axe, tmp_path):
     folder = root / "exercises" / PLAN
     page.goto(f"{site_url}exercises/{PLAN}/")
