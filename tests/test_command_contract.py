@@ -69,6 +69,7 @@ def test_validate_names_an_unknown_exercise_in_its_report(capsys):
 @pytest.mark.parametrize("argv", [
     ["plan", "{file}", "--exercise", "content-plan"],
     ["kpi", "{file}", "--data", str(EXERCISES / "paid-funnel" / "data.csv"), "--exercise", "paid-funnel"],
+    ["campaign", "{file}", "--exercise", "gift-set-campaign"],
     ["quiz", "{file}", "--quiz", "kpis"],
 ])
 def test_bad_input_with_json_is_one_invalid_input_object(capsys, picture, argv):
