@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Callable
 
 from checker.exercises import Exercise
-from checker.kinds import ExerciseKind, Panel, Submission
+from checker.kinds import ExerciseKind, Panel, RuleInfo, Submission
 from checker.problems import InvalidInput
 from checker.replies.comments import COMMENTS, exercise_comments
 from checker.replies.data_checks import replies_data_problems
@@ -79,6 +79,11 @@ def rubric_lines(exercise: Exercise, link: Callable[[str], str]) -> list[str]:
         note = f" ({platform['limit_source']})" if "limit_source" in platform else ""
         out.append(f"| {platform['label']} | {platform['long']} characters | {platform['max']} characters{note} |")
     return out
+
+
+def rule_info(exercise: Exercise) -> dict[str, RuleInfo]:
+    """The rules the exercise runs, with their titles and weights, for class reports."""
+    return {rule_id: RuleInfo(RULES[rule_id].title, weight) for rule_id, weight in exercise_rubric(exercise).weights.items()}
 
 
 KIND = ExerciseKind(
