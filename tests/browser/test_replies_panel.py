@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from checker.site.check_panel import STRINGS as S
-from test_check_panel import BOOT_MS, check_file, cli_json, verdict
+from test_check_panel import assert_findings_shown, check_file, cli_json, verdict
 
 pytestmark = pytest.mark.browser
 EXERCISE = "coffee-shop-replies"
@@ -26,12 +26,7 @@ def test_a_reply_sheet_gets_the_cli_verdict_findings_and_problems(page, site_url
         result = cli_json(capsys, "replies", str(path), "--exercise", EXERCISE)
         check_file(page, str(path))
         assert page.locator(".smm-cp-verdict").inner_text() == verdict(result), path.name
-        shown = page.locator(".smm-cp-findings li")
-        order = {"fail": 0, "warn": 1, "pass": 2}
-        expected = sorted(result["findings"], key=lambda f: order[f["status"]])
-        assert [shown.nth(i).get_attribute("data-rule") for i in range(shown.count())] == [f["rule"] for f in expected]
-        for index, finding in enumerate(expected):
-            assert finding["message"] in shown.nth(index).inner_text()
+        assert_findings_shown(page, result)
     # The tone sample's finding quotes the learner's words, as the CLI does.
     assert "'you should have' reads as blaming the customer" in page.locator(".smm-cp-findings").inner_text()
 

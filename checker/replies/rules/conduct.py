@@ -7,7 +7,6 @@ from functools import cache
 
 from checker.replies.rules.base import Sheet, Verdict, judge, quoted, rule
 from checker.replies.settings import reply_words
-from checker.text import tokenize
 
 # Blame and threats can be denied ("we will never ban you"); a mocking emoji or "calm
 # down" cannot be taken back by a "not" before it.
