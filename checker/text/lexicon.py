@@ -22,7 +22,8 @@ from typing import Sequence
 
 from checker.data import DataFileError, load, where
 from checker.data_checks import read
-from checker.text.tokens import has_symbols, is_mark, is_punctuation, normalise, norms_of, pieces_of, words_of
+from checker.text.tokens import (has_symbols, is_mark, is_punctuation, normalise, norms_of, pieces_of,
+                                  plain_words_of)
 
 LANGUAGE_FILE = "text_language.toml"
 # Families the matcher itself reads from the shared file.
@@ -225,8 +226,8 @@ class Index:
         first and cheapest look. A text with a symbol in it (a word of the split that is
         not all letters and digits) may hide an entry the split cannot see, so every
         family may be there."""
-        words = words_of(text)
-        if not all(map(str.isalnum, words)):
+        words = plain_words_of(text)
+        if words is None:
             return -1  # an emoji or another symbol: the split may hide an entry glued to it
         mask = self.glance_always
         for mark, bits in self.glance_marks.items():

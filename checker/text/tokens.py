@@ -116,6 +116,15 @@ def words_of(text: str) -> frozenset[str]:
     return frozenset(pieces_of(text))
 
 
+@lru_cache(maxsize=1024)
+def plain_words_of(text: str) -> frozenset[str] | None:
+    """The words of ``text`` (``words_of``) when each is letters and digits only; None when
+    one holds an emoji or another symbol, which the quick split leaves glued to its
+    neighbours, so that a word there may hide another."""
+    words = words_of(text)
+    return words if all(map(str.isalnum, words)) else None
+
+
 def has_symbols(text: str) -> bool:
     """Whether ``text`` holds an emoji or another symbol (see ``SYMBOL``)."""
     return SYMBOL.search(text) is not None
