@@ -1,20 +1,20 @@
-"""How a replies rule is declared: one function per rule id under ``@rule``, with the
-title the learner reads; its docstring is what the rubric page shows, its weight is in
-``replies_rubric.toml``. A rule is called with the ``Sheet`` (the comments, the learner's
+"""How a replies rule is declared: one function per rule id under ``@rule``
+(``checker/rule_registry.py``), with the title the learner reads; its docstring is what
+the rubric page shows, its weight is in ``replies_rubric.toml``. A rule is called with the ``Sheet`` (the comments, the learner's
 replies, the rubric) and returns a ``Verdict`` made by ``judge`` from notes per comment,
 so each reply earns its share of the rule's weight."""
 
 from __future__ import annotations
 
-import inspect
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Callable, Iterable, Mapping, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from checker.plan.rules.base import CREDIT
 from checker.replies.comments import Comment
 from checker.replies.settings import Rubric, group, reply_lexicon
 from checker.replies.sheet import Reply
+from checker.rule_registry import Rule, rule_decorator
 from checker.text import Match, scan
 
 
@@ -109,31 +109,7 @@ def excerpt(text: str, words: int = 8) -> str:
     return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
-Check = Callable[[Sheet], Verdict]
-
-
-@dataclass(frozen=True)
-class Rule:
-    """A registered replies rule."""
-
-    id: str
-    title: str
-    check: Check
-
-    @property
-    def explanation(self) -> str:
-        """What the rule asks of a reply and why (its docstring)."""
-        return inspect.getdoc(self.check) or ""
-
-
+# Every replies rule by id; ``@rule(rule_id, title)`` registers one (its weight and
+# whether it is critical are in replies_rubric.toml).
 RULES: dict[str, Rule] = {}
-
-
-def rule(rule_id: str, title: str) -> Callable[[Check], Check]:
-    """Register the decorated function as the check of rule ``rule_id``."""
-    def register(check: Check) -> Check:
-        if rule_id in RULES:
-            raise ValueError(f"rule {rule_id} is declared twice")
-        RULES[rule_id] = Rule(rule_id, title, check)
-        return check
-    return register
+rule = rule_decorator(RULES)
