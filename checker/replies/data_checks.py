@@ -6,9 +6,8 @@ from __future__ import annotations
 import re
 
 from checker.data import DataFileError, load
-from checker.replies.settings import (DATA_FILE, LEXICON_FILE, RUBRIC_FILE, WORDS_FILE, reply_data, reply_lexicon,
-                                      reply_words)
-from checker.text.lexicon import LexiconError
+from checker.replies.settings import DATA_FILE, LEXICON, RUBRIC_FILE, WORDS_FILE, reply_data, reply_lexicon, reply_words
+from checker.text.lexicon import LexiconError, lexicon_problems
 
 # The lexicon concepts the rules read.
 CONCEPTS = ("non-apology", "excuse", "apology", "vague", "private", "next-step", "complex", "blame", "sarcasm",
@@ -20,6 +19,9 @@ def replies_data_problems() -> list[str]:
     """Every slip in the replies data files."""
     from checker.replies.rules import RULES  # the rules read these files when imported
 
+    broken = lexicon_problems(LEXICON)
+    if broken:
+        return broken
     try:
         data, rubric, words = reply_data(), load(RUBRIC_FILE), reply_words()
         lexicon = reply_lexicon()
@@ -31,7 +33,7 @@ def replies_data_problems() -> list[str]:
     problems += [f"{RUBRIC_FILE}: critical names {r}, which has no weight." for r in rubric["critical"]
                  if r not in rubric["weights"]]
     known = {concept.id for concept in lexicon.concepts}
-    problems += [f"{LEXICON_FILE}: the rules read the concept '{c}', which [[concepts]] lacks." for c in CONCEPTS
+    problems += [f"text_{LEXICON}.toml: the rules read the concept '{c}', which [[concepts]] lacks." for c in CONCEPTS
                  if c not in known]
     situations = set(data["situations"])
     for name in GROUPS:

@@ -1,20 +1,18 @@
 """What the replies kind reads from its data files: the situations, actions, columns and
 platforms (``replies.toml``), the rubric (``replies_rubric.toml``, with an exercise's own
 weights over the defaults), the word lists and patterns (``reply_words.toml``), and the
-lexicon of the text engine (``reply_concepts.toml``)."""
+text engine's ``replies`` lexicon (``text_replies.toml``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
-
 from checker.data import load
-from checker.text.lexicon import LANGUAGE_FILE, Lexicon, build
+from checker.text.lexicon import Lexicon, lexicon
 
 DATA_FILE = "replies.toml"
 RUBRIC_FILE = "replies_rubric.toml"
 WORDS_FILE = "reply_words.toml"
-LEXICON_FILE = "reply_concepts.toml"
+LEXICON = "replies"  # checker/data/text_replies.toml
 
 
 def reply_data() -> dict:
@@ -27,11 +25,10 @@ def reply_words() -> dict:
     return load(WORDS_FILE)
 
 
-@cache
 def reply_lexicon() -> Lexicon:
     """The replies lexicon with the text engine's shared language file, built once.
     Raises ``DataFileError`` or ``LexiconError``."""
-    return build("reply_concepts", load(LEXICON_FILE), load(LANGUAGE_FILE))
+    return lexicon(LEXICON)
 
 
 def group(name: str) -> frozenset[str]:
