@@ -62,8 +62,9 @@ def rubric_lines(exercise: Exercise, link: Callable[[str], str]) -> list[str]:
     out = [
         f"`smm-check replies` scores the answer sheet out of 100 from the rules below; it passes at "
         f"**{rubric.threshold:g}** if no critical rule fails. Each rule gives credit reply by reply, so one "
-        f"weak reply costs its share, not the whole rule. The words each rule looks for are explained in "
-        f"[the negative-feedback lesson]({link('strategy/negative-feedback.md')}).",
+        f"weak reply costs its share, not the whole rule, and a comment left without the reply it needed earns "
+        f"nothing in any rule. Each finding quotes the words that triggered it. The steps behind the rules are "
+        f"taught in [the negative-feedback lesson]({link('strategy/negative-feedback.md')}).",
         "",
         "| Rule | What it checks | Weight |",
         "| --- | --- | ---: |",

@@ -42,9 +42,9 @@ def named(comment: str, reply: str, params: dict) -> list[str]:
 
 @rule("replies.acknowledge", "A complaint's reply names the actual problem")
 def acknowledge(sheet: Sheet) -> Verdict:
-    """A reply to a complaint names the customer's actual problem in its own words (the
-    cold latte, the 40-minute wait, the app that would not open), so the customer and
-    everyone reading see it was read. "Sorry for any inconvenience" names nothing: a
+    """A reply to a complaint names the customer's actual problem (the cold latte, the
+    40-minute wait, the app that would not open), so the customer and everyone reading
+    see it was read. "Sorry for any inconvenience" names nothing: a
     reply that shares no word of the complaint's problem fails, quoting its vague words."""
     replies = sheet.answered("complaints")
     fails = {}
