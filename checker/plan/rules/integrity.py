@@ -42,9 +42,11 @@ def quotes(found: dict[int, list[tuple[str, Match]]]) -> str:
 @rule("plan.honesty", "No black-hat tactics", critical=True)
 def honesty(posts, rubric, texts):
     """Bought or fake followers, likes, views and reviews, reviews written by the business
-    itself, bots, engagement pods and artificial inflation ruin trust in the brand and in
-    its marketer, and platforms remove them. A plan that relies on one fails whatever its
-    score. Saying that you do not use them ("we never buy followers") is fine."""
+    itself or rewarded only when they are positive, bots, engagement pods, artificial
+    inflation and advertising passed off as a customer's opinion ruin trust in the brand
+    and in its marketer, and platforms remove them. A plan that relies on one fails
+    whatever its score. Saying that you do not use them ("we never buy followers"), or
+    teaching how to spot them, is fine."""
     found = scan(posts, texts, "honesty")
     if not found:
         return per_row(len(posts), (), (), "No black-hat tactics: the plan grows its audience honestly.")
