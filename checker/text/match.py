@@ -132,7 +132,6 @@ class Reading:
 
     def places(self, concept: Concept) -> list[tuple[int, int]]:
         """The token spans where the concept's parts stand linked, first to last part."""
-        found = []
         chains = [[span] for span in self.hits.get(concept.parts[0], ())]
         for part in concept.parts[1:]:
             chains = [chain + [span] for chain in chains for span in self.hits.get(part, ())
