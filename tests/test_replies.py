@@ -411,3 +411,28 @@ def test_the_browser_entry_point_returns_the_commands_json(capsys, sample):
     path = ROOT / "exercises" / OUTAGE / sample
     _, out = run(capsys, "replies", str(path), "--exercise", OUTAGE, "--json")
     assert browser_grade("replies", OUTAGE, path.name, path.read_bytes()) == json.loads(out)
+
+
+def test_the_rubric_page_lists_every_rule_with_its_weight_and_the_platform_limits():
+    exercise = load_exercise(OUTAGE)
+    lines = exercise_kind("replies").rubric(exercise, lambda path: f"../../{path}")
+    rows = [line for line in lines if line.startswith("| `replies.")]
+    assert [row.split("`")[1] for row in rows] == list(exercise_kind("replies").rules(exercise))
+    honesty = next(row for row in rows if row.startswith("| `replies.honesty`"))
+    assert honesty.startswith("| `replies.honesty`<br>No reviews bought back, no fake customer voices |")
+    assert honesty.endswith("**Critical:** failing it fails the sheet. | 5% |")
+    assert any(line.startswith("| X | 240 characters | 280 characters (X Help Center") for line in lines)
+    assert "[the negative-feedback lesson](../../strategy/negative-feedback.md)" in lines[0]
+
+
+def test_an_exercise_may_reweigh_rules_but_not_name_one_that_does_not_exist(tmp_path):
+    course = tmp_path / "course"
+    shutil.copytree(ROOT / "exercises" / COFFEE, course / "exercises" / COFFEE)
+    toml = course / "exercises" / COFFEE / "exercise.toml"
+    toml.write_text(toml.read_text(encoding="utf-8") + '\n[rubric.weights]\n"replies.length" = 0\n', encoding="utf-8")
+    exercise = load_exercise(COFFEE, course)
+    assert exercise_kind("replies").rules(exercise)["replies.length"].weight == 0
+    assert exercise_kind("replies").settings_problems(exercise) == []
+    toml.write_text(toml.read_text(encoding="utf-8") + '"replies.speling" = 5\n', encoding="utf-8")
+    (problem,) = exercise_kind("replies").settings_problems(load_exercise(COFFEE, course))
+    assert problem.endswith("replies.speling is not one.")

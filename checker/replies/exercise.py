@@ -107,4 +107,5 @@ KIND = ExerciseKind(
     rubric=rubric_lines,
     data_problems=replies_data_problems,
     graded_files=(COMMENTS,),
+    rules=rule_info,
 )
