@@ -12,18 +12,15 @@ from checker.text import tokenize
 NON_APOLOGIES = ("non-apology", "excuse")
 
 
-def problem_words(text: str, ignore: frozenset[str], shortest: int) -> list[str]:
-    """The words of a comment that may name its problem: long enough, not in the
-    ``ignore`` list, or numbers of two digits or more (``40 minutes``)."""
-    return [t.norm for t in tokenize(text) if not t.is_mark and (
-        (t.is_number and len(t.norm) >= 2) or (len(t.norm) >= shortest and t.norm not in ignore and not t.is_number))]
-
-
-def same_word(one: str, other: str, shortest: int, ending: int) -> bool:
-    """Whether two words are one word in two forms: without their last ``ending`` letters
-    (kept at ``shortest`` letters or more), one begins the other."""
-    short, long = sorted((word[:max(shortest, len(word) - ending)] for word in (one, other)), key=len)
-    return long.startswith(short)
+def stems(text: str, shortest: int, ending: int) -> list[str]:
+    """The stems of the words of a text that may name a problem: words of ``shortest``
+    letters or more outside the ignore list, each without its last ``ending`` letters but
+    never shorter than ``shortest`` (``cold``, ``lattes`` -> ``latt``, ``улицы`` ->
+    ``улиц``), and numbers of two digits or more as they are (``40 minutes``)."""
+    ignore = ignored()
+    return [t.norm if t.is_number else t.norm[:max(shortest, len(t.norm) - ending)] for t in tokenize(text)
+            if not t.is_mark and ((t.is_number and len(t.norm) >= 2) or
+                                  (not t.is_number and len(t.norm) >= shortest and t.norm not in ignore))]
 
 
 @cache
@@ -32,12 +29,23 @@ def ignored() -> frozenset[str]:
     return frozenset(reply_words()["acknowledge"]["ignore"])
 
 
+@cache
+def problem_stems(comment: str, shortest: int, ending: int) -> dict[str, tuple[str, ...]]:
+    """A comment's problem stems by their first ``shortest`` letters (comments are the
+    exercise's own, so each is read once)."""
+    found: dict[str, list[str]] = {}
+    for stem in stems(comment, shortest, ending):
+        found.setdefault(stem[:shortest], []).append(stem)
+    return {key: tuple(values) for key, values in found.items()}
+
+
 def named(comment: str, reply: str, params: dict) -> list[str]:
-    """The words of the comment's problem the reply names again (in the reply's form)."""
-    ignore = ignored()
-    wanted = set(problem_words(comment, ignore, params["problem_word"]))
-    return [word for word in dict.fromkeys(problem_words(reply, ignore, params["problem_word"]))
-            if any(same_word(word, w, params["problem_word"], params["ending"]) for w in wanted)]
+    """The stems of the comment's problem the reply names again: one stem begins the
+    other (``cold``/``colder``, ``улиц``/``улицу``), so both share their first letters."""
+    shortest, ending = params["problem_word"], params["ending"]
+    wanted = problem_stems(comment, shortest, ending)
+    return [stem for stem in dict.fromkeys(stems(reply, shortest, ending))
+            if any(other.startswith(stem) or stem.startswith(other) for other in wanted.get(stem[:shortest], ()))]
 
 
 @rule("replies.acknowledge", "A complaint's reply names the actual problem")
