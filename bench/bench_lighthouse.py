@@ -1,20 +1,22 @@
 """Lighthouse (mobile, its default throttling) on every kind of page of the built course.
 
 Builds the site once, serves it on 127.0.0.1 gzip-compressed as static hosts do, runs
-Lighthouse 12 (npm, driving Debian's Chromium) once on each page kind, and prints one
-table: the four category scores, total blocking time, and the course's own scripts (every
-script but Material's, under assets/javascripts/): their main-thread time and their
-compressed bytes. The targets are relative, as this shared machine is slow and noisy:
+Lighthouse 12 (npm, driving Debian's Chromium) on each page kind, three rounds by
+default (``--rounds``), and prints one table of medians: the four category scores, total
+blocking time, and the course's own scripts (every script but Material's, under
+assets/javascripts/): their main-thread time and their compressed bytes. The targets are relative, as this shared machine is slow and noisy:
 every page within 5 points of the plainest lesson, the course's scripts under 50 ms and
 30 KB on any page. Run: ``.venv/bin/python bench/bench_lighthouse.py``.
 """
 
 from __future__ import annotations
 
+import argparse
 import functools
 import gzip
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -110,16 +112,24 @@ def course_scripts(result: dict) -> tuple[float, int]:
             sum(item.get("transferSize", 0) for item in requests if ours(item["url"])))
 
 
-def row(kind: str, path: str, result: dict) -> str:
-    scores = [round(result["categories"][c]["score"] * 100)
-              for c in ("performance", "accessibility", "best-practices", "seo")]
-    blocking = result["audits"]["total-blocking-time"]["numericValue"]
-    ms, size = course_scripts(result)
-    return (f"| {kind} (`{path or '/'}`) | " + " | ".join(str(s) for s in scores)
+def figures(result: dict) -> list[float]:
+    """The table's figures from one report: four scores, blocking ms, script ms and bytes."""
+    scores = [result["categories"][c]["score"] * 100 for c in ("performance", "accessibility", "best-practices", "seo")]
+    return [*scores, result["audits"]["total-blocking-time"]["numericValue"], *course_scripts(result)]
+
+
+def row(kind: str, path: str, runs: list[list[float]]) -> str:
+    """The page's table row: the median of each figure over the rounds."""
+    *scores, blocking, ms, size = (statistics.median(values) for values in zip(*runs))
+    return (f"| {kind} (`{path or '/'}`) | " + " | ".join(f"{s:.0f}" for s in scores)
             + f" | {blocking:,.0f} ms | {ms:,.0f} ms | {size / 1024:.1f} KB |")
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="Lighthouse runs per page, taken in turns over the pages; the table gives medians")
+    args = parser.parse_args(argv)
     if not LIGHTHOUSE.is_file():
         raise SystemExit(f"{LIGHTHOUSE} is missing: run `npm ci` (make does it).")
     with tempfile.TemporaryDirectory() as folder:
@@ -135,8 +145,14 @@ def main() -> int:
             print("| page | performance | accessibility | best practices | SEO | total blocking time "
                   "| course scripts, main thread | course scripts, compressed |")
             print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+            # Rounds in turn over every page, so that a busy spell on this shared machine
+            # weighs on every page alike rather than on the few measured during it.
+            runs = {kind: [] for kind in PAGES}
+            for _ in range(args.rounds):
+                for kind, path in PAGES.items():
+                    runs[kind].append(figures(lighthouse(base + path, Path(folder))))
             for kind, path in PAGES.items():
-                print(row(kind, path, lighthouse(base + path, Path(folder))), flush=True)
+                print(row(kind, path, runs[kind]))
         finally:
             server.shutdown()
             server.server_close()
