@@ -93,6 +93,14 @@ def is_saved(url: str) -> str:
     return f"caches.match({url!r}).then(Boolean)"
 
 
+def all_saved(*urls: str) -> str:
+    """A page expression: whether the page, every file of the site it loaded and ``urls``
+    are in the browser's saved copy, as they must be before the connection goes."""
+    return (f"Promise.all([location.href, ...performance.getEntriesByType('resource').map(e => e.name), "
+            f"...{list(urls)!r}].filter(u => u.startsWith(location.origin)).map(u => caches.match(u)))"
+            ".then(found => found.every(Boolean))")
+
+
 def wait_until(page, expression: str, timeout: float = 60) -> None:
     """Evaluate ``expression`` (which may be a promise) until it is true."""
     deadline = time.monotonic() + timeout
@@ -210,6 +218,8 @@ def test_a_page_checked_once_online_checks_offline(browser, built_site, tmp_path
         page.goto(f"{url}exercises/{PLAN}/")
         reference = root / "exercises" / PLAN / "reference.csv"
         assert check_file(page, reference) == cli_verdict(capsys, reference)
+        # The check saved Pyodide and the grader (fetched by its worker, not the page).
+        wait_until(page, all_saved(f"{url}assets/vendor/pyodide/pyodide.asm.wasm", f"{url}assets/smm/checker.zip"))
 
         server.shutdown()
         server.server_close()
@@ -239,8 +249,8 @@ def test_a_new_build_replaces_the_saved_copy(browser, built_site, tmp_path):
         page.goto(f"{url}kpis/")  # online: the new page at once
         assert page.locator("h1").inner_text().endswith("(2nd edition)")
         wait_until(page, f"caches.keys().then(names => names.length === 1 && names[0] !== {first!r})")
-        # The new build's worker saves the page it finds shown.
-        wait_until(page, is_saved(f"{url}kpis/"))
+        # The new build's worker saves the page it finds shown, and what that page loaded.
+        wait_until(page, all_saved())
         server.shutdown()
         server.server_close()
         page.goto(f"{url}kpis/")
