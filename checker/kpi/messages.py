@@ -11,12 +11,10 @@ message's ``reply_minutes``, so the service metrics are rules like the campaign 
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Iterable
 
 from checker.cells import NotADate, cell_at, cell_text, is_blank, read_datetime
-from checker.cells import TIME_HELP  # noqa: F401  (the replies kind imports it from here, with read_time)
 from checker.kpi.dataset import Dataset
 from checker.kpi.metrics import METRICS, SETTINGS
 from checker.problems import InputProblem, InvalidInput
@@ -110,15 +108,6 @@ def read_message(cells: dict, found: list[tuple[str, str]]):
             found.append(("resolved", f"'{cell_text(cells['resolved'])}' is not yes or no; write yes, no, "
                           "or leave the cell empty (no)."))
     return kind, received, replied, bool(resolved)
-
-
-def read_time(cell) -> dt.datetime | None:
-    """A date and time as ``checker.cells.read_datetime`` reads it; None when it is not
-    one. The replies kind (``checker/replies``) reads its times with it."""
-    try:
-        return read_datetime(cell)
-    except NotADate:
-        return None
 
 
 def nothing_to_count(data: Dataset, metric_ids: list[str]) -> list[InputProblem]:

@@ -10,8 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from checker.cells import cell_at, cell_text
-from checker.kpi.messages import TIME_HELP, read_time
+from checker.cells import TIME_HELP, NotADate, cell_at, cell_text, read_datetime
 from checker.problems import InputProblem, InvalidInput
 from checker.replies.settings import reply_data
 from checker.tables import read_table
@@ -51,9 +50,12 @@ def comments_at(path: Path, stamp: float) -> tuple[Comment, ...]:
         if texts["platform"] and texts["platform"] not in data["platforms"]:
             found.append(InputProblem(row.number, "platform", f"'{texts['platform']}' is not a platform of "
                                       f"replies.toml; the platforms are {', '.join(data['platforms'])}."))
-        posted = read_time(cells["posted_at"]) if texts["posted_at"] else None
-        if texts["posted_at"] and posted is None:
-            found.append(InputProblem(row.number, "posted_at", f"cannot read '{texts['posted_at']}'; {TIME_HELP}."))
+        posted = None
+        if texts["posted_at"]:
+            try:
+                posted = read_datetime(cells["posted_at"])
+            except NotADate:
+                found.append(InputProblem(row.number, "posted_at", f"cannot read '{texts['posted_at']}'; {TIME_HELP}."))
         key = texts["comment_id"].casefold()
         if key and key in seen:
             found.append(InputProblem(row.number, "comment_id", f"comment id '{texts['comment_id']}' is already "

@@ -10,8 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cache
 
-from checker.cells import cell_at, cell_text
-from checker.kpi.messages import TIME_HELP, read_time
+from checker.cells import TIME_HELP, NotADate, cell_at, cell_text, read_datetime
 from checker.problems import InputProblem, InvalidInput, suggestion
 from checker.replies.comments import Comment
 from checker.replies.settings import reply_data
@@ -90,14 +89,16 @@ def parse_sheet(table: Table, comments: tuple[Comment, ...]) -> list[Reply]:
                                       "nothing, but a reply is written; choose reply or clear the reply."))
         replied = None
         if "reply_at" in where and texts["reply_at"]:
-            replied = read_time(cells["reply_at"])
-            if replied is None:
+            try:
+                replied = read_datetime(cells["reply_at"])
+            except NotADate:
                 found.append(InputProblem(row.number, column(where["reply_at"]), f"cannot read "
                                           f"'{texts['reply_at']}' as a time; {TIME_HELP}."))
-            elif comment is not None and replied < comment.posted_at:
-                found.append(InputProblem(row.number, column(where["reply_at"]), f"the reply "
-                                          f"({replied:%Y-%m-%d %H:%M}) comes before the comment "
-                                          f"({comment.posted_at:%Y-%m-%d %H:%M}); check the time."))
+            else:
+                if comment is not None and replied < comment.posted_at:
+                    found.append(InputProblem(row.number, column(where["reply_at"]), f"the reply "
+                                              f"({replied:%Y-%m-%d %H:%M}) comes before the comment "
+                                              f"({comment.posted_at:%Y-%m-%d %H:%M}); check the time."))
         if found:
             problems += found
             continue
