@@ -35,6 +35,14 @@ def test_glossary_terms_become_tooltips_on_any_page(root):
     assert f'<abbr title="{term["definition"]}">{term["term"]}</abbr>' in html.replace("&quot;", '"')
 
 
+def test_the_glossary_page_itself_has_no_tooltips(root):
+    # Its definitions stand beside their terms; tooltips would repeat each of them.
+    term = load(root / "glossary.toml")[0]
+    html = render(f"Every term of the course, such as {term['term']}.\n\n/// glossary\n///\n", root)
+    assert f'<dt id="{slug(term["term"])}">' in html
+    assert "<abbr" not in html
+
+
 def test_unknown_or_unclosed_directives_stop_the_build(root):
     with pytest.raises(DirectiveError, match="unknown directive '/// glosary'"):
         render("/// glosary\n///\n", root)

@@ -26,6 +26,9 @@ from checker.site.rendering import DirectiveContext, DirectiveError
 
 DIRECTIVE = re.compile(r"^/{3}\s*([a-z][a-z-]*)\s*(?:\|\s*(.*?))?\s*$")
 CLOSE = re.compile(r"^/{3}\s*$")
+# The glossary page spells out every definition beside its term: tooltips there would
+# repeat them, and Material would set up one for each of some 200 terms on one page.
+GLOSSARY_PAGE = re.compile(r"^/{3}\s*glossary\s*(?:\|.*)?$")
 
 DIRECTIVES: dict[str, Callable[[str, DirectiveContext], str]] = {
     "glossary": glossary.render,
@@ -50,7 +53,8 @@ class DirectivePreprocessor(Preprocessor):
         self.terms = terms
 
     def run(self, lines: list[str]) -> list[str]:
-        self.add_tooltips()
+        if not any(GLOSSARY_PAGE.match(line) for line in lines):
+            self.add_tooltips()
         out: list[str] = []
         index = 0
         while index < len(lines):
