@@ -118,6 +118,6 @@ def test_built_site_vendors_pyodide_and_the_bundle(built_site, root):
     assert (built_site / CHECKER_BUNDLE).read_bytes() == bundle.checker_zip(root)
     assert (built_site / "assets" / "smm" / "check-worker.mjs").is_file()
     page = (built_site / "exercises" / "coffee-shop-plan" / "index.html").read_text(encoding="utf-8")
-    assert 'class="smm-checkpanel"' in page and "assets/smm/check.js" in page
-    # The worker is loaded by check.js on demand, never as a page script.
+    # The panel names its script, which base.js loads; check.js loads the worker on demand.
+    assert 'class="smm-checkpanel"' in page and 'data-smm-script="check.js"' in page
     assert "check-worker.mjs" not in page

@@ -7,6 +7,8 @@ with Zensical."""
 
 from __future__ import annotations
 
+import re
+
 import markdown
 import yaml
 from markdown.preprocessors import Preprocessor
@@ -38,12 +40,18 @@ def render_as_zensical(root, path: str) -> str:
     return md.convert(body)
 
 
-def test_every_widget_script_and_style_is_listed_for_every_builder(root):
+def test_every_widget_script_and_style_reaches_the_pages_of_every_builder(root, built_site):
+    """Styles and the scripts every page runs are listed where every builder reads them;
+    a widget's own script is named by the widget (data-smm-script), and base.js loads it."""
     config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    named = {f"assets/smm/{name}" for page in built_site.rglob("*.html")
+             for name in re.findall(r'data-smm-script="([^"]+)"', page.read_text(encoding="utf-8"))}
+    assert named == {"assets/smm/quiz.js", "assets/smm/check.js"}
     listed = set(config["extra_javascript"]) | set(config["extra_css"])
     assets = {f"assets/smm/{a.name}" for a in build.ASSETS_DIR.iterdir() if a.suffix in (".js", ".css")}
-    assert assets <= listed
-    # The widgets use base.js: it comes first.
+    assert assets == {name for name in listed | named if name.startswith("assets/smm/")}
+    assert not listed & named  # a widget's script runs on its pages only
+    # Every script uses base.js: it comes first.
     assert config["extra_javascript"][0] == "assets/smm/base.js"
     assert "checker.site.lesson_frame" in config["markdown_extensions"]
 

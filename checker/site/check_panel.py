@@ -40,7 +40,7 @@ def render_check(argument: str, ctx: DirectiveContext) -> str:
     data = {"exercise": exercise.id, "kind": exercise.kind, "version": STORAGE_VERSION,
             "keep_limit": KEEP_LIMIT, "learner_required": kind.learner_required,
             "download_hint": kind.panel.download_hint, "strings": s}
-    out = [f'<div class="smm-checkpanel" id="{base}" {data_attribute(data)}>',
+    out = [f'<div class="smm-checkpanel" id="{base}" {data_attribute(data, "check.js")}>',
            f'<p class="smm-cp-intro">{escape(s["intro"])}</p>']
     if kind.learner_data is not None:
         # Where the exercise's own data stand in for a missing name, the field says so.

@@ -40,7 +40,7 @@ def render_quiz(argument: str, ctx: DirectiveContext) -> str:
             "shuffle": bank.shuffle, "float_slack": SETTINGS["float_slack"],
             "questions": [q.widget_data() for q in bank.questions],
             "strings": {**s, **STRINGS["grading"]}, "number_marks": MARKS}
-    parts = [ctx.html(f'<div class="smm-quiz" data-quiz="{bank.id}" {data_attribute(data)}>'
+    parts = [ctx.html(f'<div class="smm-quiz" data-quiz="{bank.id}" {data_attribute(data, "quiz.js")}>'
                       f'<p class="smm-quiz-best" hidden></p>')]
     total = len(bank.questions)
     for number, question in enumerate(bank.questions, 1):
@@ -101,7 +101,7 @@ def render_progress(argument: str, ctx: DirectiveContext) -> str:
                f'<button type="button" class="md-button smm-erase">{escape(s["erase"])}</button>'
                '<p class="smm-progress-status" role="status"></p></div></div>')
     return "\n\n".join([
-        ctx.html(f'<div class="smm-progress" {data_attribute(data)}>'
+        ctx.html(f'<div class="smm-progress" {data_attribute(data, "quiz.js")}>'
                  f'<p class="smm-progress-summary" role="status"></p>'),
         "\n".join(rows),
         ctx.html(buttons),

@@ -67,8 +67,10 @@ def read_toml(path: Path) -> dict:
         raise DirectiveError(f"{path}: {error}") from None
 
 
-def data_attribute(data: dict) -> str:
+def data_attribute(data: dict, script: str | None = None) -> str:
     """A widget's data as an HTML attribute. Not a JSON <script>: Material's instant
     navigation re-creates every script of the new page as plain JavaScript, which would
-    run the JSON and drop the element."""
-    return f'data-smm="{escape(json.dumps(data, ensure_ascii=False, separators=(",", ":")))}"'
+    run the JSON and drop the element. ``script`` names the widget's script in
+    ``checker/site/assets``, which ``base.js`` loads only on the pages that show the widget."""
+    attributes = f'data-smm="{escape(json.dumps(data, ensure_ascii=False, separators=(",", ":")))}"'
+    return attributes + (f' data-smm-script="{escape(script)}"' if script else "")

@@ -91,6 +91,45 @@ def test_lesson_is_framed_and_links_to_its_quiz(page, site_url):
     assert_same_document(page)
 
 
+def test_a_widget_script_loads_on_the_first_page_that_shows_the_widget(page, site_url):
+    """A lesson fetches no quiz or check code; its link to the quiz, followed by instant
+    navigation, loads the quiz's script once, and the quiz answers on every visit."""
+    requested = []
+    page.on("request", lambda request: requested.append(request.url.rsplit("/", 1)[-1]))
+    open_for_instant_navigation(page, site_url + "kpis/engagement-metrics/")
+    assert "quiz.js" not in requested and "check.js" not in requested
+    for _ in range(2):
+        page.get_by_role("link", name="Module quiz").click()
+        question = page.locator(".smm-q").first
+        question.locator(".smm-check").click()  # unanswered: the quiz asks for an answer
+        expect(question.locator(".smm-feedback")).not_to_be_empty()
+        page.go_back()
+        expect(page.locator("h1")).not_to_have_text(re.compile(r"^Quiz"))
+    assert_same_document(page)
+    assert requested.count("quiz.js") == 1 and "check.js" not in requested
+
+
+# Each table's box: [scrolls sideways, is a tab stop], once every box that scrolls and
+# only those are tab stops, else null.
+SCROLLING_TABLES = """() => {
+    const boxes = [...document.querySelectorAll('.md-typeset__scrollwrap')]
+        .map(box => [box.scrollWidth > box.clientWidth, box.getAttribute('tabindex') === '0']);
+    return boxes.length && boxes.every(([scrolls, focusable]) => scrolls === focusable) ? boxes : null;
+}"""
+
+
+def test_only_tables_that_scroll_sideways_are_tab_stops(page, site_url):
+    """Keyboard users can focus a table that scrolls sideways, to scroll it, and only such
+    a table: on a phone two of the lesson's three tables scroll, on a wide screen one."""
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(site_url + "kpis/engagement-metrics/")
+    boxes = page.wait_for_function(SCROLLING_TABLES).json_value()
+    assert sorted(boxes) == [[False, False], [True, True], [True, True]]
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.wait_for_function(f"(({SCROLLING_TABLES})() || []).filter(([scrolls]) => scrolls).length === 1")
+    assert sorted(page.evaluate(SCROLLING_TABLES)) == [[False, False], [False, False], [True, True]]
+
+
 def test_glossary_terms_have_tooltips(page, site_url):
     page.goto(site_url + "kpis/engagement-metrics/")
     abbr = page.locator("article abbr").first

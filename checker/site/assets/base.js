@@ -1,8 +1,8 @@
 /* What the course's widgets share (check.js, quiz.js, course.js, offline.js): text with
    {placeholders}, records in localStorage under versioned keys, a DOM shortcut, file
-   downloads, the browser's wish to save data and the start on every page. mkdocs.yml
-   lists this file (base.js) first, so it runs before the widgets that use it. No
-   framework, no build step. */
+   downloads, the browser's wish to save data and the start on every page; and the loading
+   of each widget's script on the pages that show the widget. mkdocs.yml lists this file
+   (base.js) first, so it runs before the scripts that use it. No framework, no build step. */
 (function () {
   "use strict";
 
@@ -48,6 +48,24 @@
     else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
     else init();
   }
+
+  // A widget names its script (data-smm-script, see checker/site/rendering.py), which
+  // loads once, on the first page that shows such a widget: the other pages neither fetch
+  // nor compile it. The script then sets its widgets up on every page, the one that
+  // loaded it included, as Material's document$ repeats the page shown to a late listener.
+  var scriptFolder = new URL(".", document.currentScript.src);  // assets/smm/, beside this file
+  var requested = {};
+  function loadWidgetScripts() {
+    all(document, "[data-smm-script]").forEach(function (widget) {
+      var src = new URL(widget.getAttribute("data-smm-script"), scriptFolder).href;
+      if (requested[src]) return;
+      requested[src] = true;
+      var script = document.createElement("script");
+      script.src = src;
+      document.body.appendChild(script);
+    });
+  }
+  onEveryPage(loadWidgetScripts);
 
   window.smmBase = {
     format: format, claim: claim, all: all, storageKey: storageKey, load: load, save: save, today: today,
