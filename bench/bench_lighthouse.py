@@ -101,21 +101,32 @@ def lighthouse(url: str, folder: Path) -> dict:
     return json.loads(report.read_text(encoding="utf-8"))
 
 
-def course_scripts(result: dict) -> tuple[float, int]:
-    """(main-thread ms, compressed bytes) of the course's own scripts on the page."""
-    def ours(url: str) -> bool:
-        return url.startswith("http://127.0.0.1") and MATERIAL_SCRIPTS not in url and url.endswith((".js", ".mjs"))
+def ours(url: str) -> bool:
+    """Whether a script is the course's own (everything but Material's bundle)."""
+    return url.startswith("http://127.0.0.1") and MATERIAL_SCRIPTS not in url and url.endswith((".js", ".mjs"))
 
+
+def script_times(result: dict) -> dict[str, float]:
+    """Main-thread ms of each of the course's scripts on the page, by file name."""
     bootup = result["audits"]["bootup-time"].get("details", {}).get("items", [])
-    requests = result["audits"]["network-requests"]["details"]["items"]
-    return (sum(item["total"] for item in bootup if ours(item["url"])),
-            sum(item.get("transferSize", 0) for item in requests if ours(item["url"])))
+    return {item["url"].rsplit("/", 1)[-1]: item["total"] for item in bootup if ours(item["url"])}
 
 
 def figures(result: dict) -> list[float]:
     """The table's figures from one report: four scores, blocking ms, script ms and bytes."""
     scores = [result["categories"][c]["score"] * 100 for c in ("performance", "accessibility", "best-practices", "seo")]
-    return [*scores, result["audits"]["total-blocking-time"]["numericValue"], *course_scripts(result)]
+    requests = result["audits"]["network-requests"]["details"]["items"]
+    return [*scores, result["audits"]["total-blocking-time"]["numericValue"], sum(script_times(result).values()),
+            sum(item.get("transferSize", 0) for item in requests if ours(item["url"]))]
+
+
+def breakdown(kind: str, reports: list[dict]) -> str:
+    """The page's median main-thread ms per course script, largest first."""
+    times = [script_times(report) for report in reports]
+    names = {name for run in times for name in run}
+    medians = {name: statistics.median(run.get(name, 0.0) for run in times) for name in names}
+    return f"{kind}: " + ", ".join(f"{name} {ms:.0f} ms" for name, ms in
+                                   sorted(medians.items(), key=lambda item: -item[1]))
 
 
 def row(kind: str, path: str, runs: list[list[float]]) -> str:
@@ -129,6 +140,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=3,
                         help="Lighthouse runs per page, taken in turns over the pages; the table gives medians")
+    parser.add_argument("--scripts", action="store_true",
+                        help="after the table, each page's median main-thread time per course script")
+    parser.add_argument("--pages", nargs="+", choices=list(PAGES), default=list(PAGES), metavar="PAGE",
+                        help="page kinds to measure, by their names in the table (default: all)")
     args = parser.parse_args(argv)
     if not LIGHTHOUSE.is_file():
         raise SystemExit(f"{LIGHTHOUSE} is missing: run `npm ci` (make does it).")
@@ -147,12 +162,16 @@ def main(argv: list[str] | None = None) -> int:
             print("| --- | --- | --- | --- | --- | --- | --- | --- |")
             # Rounds in turn over every page, so that a busy spell on this shared machine
             # weighs on every page alike rather than on the few measured during it.
-            runs = {kind: [] for kind in PAGES}
+            reports = {kind: [] for kind in args.pages}
             for _ in range(args.rounds):
-                for kind, path in PAGES.items():
-                    runs[kind].append(figures(lighthouse(base + path, Path(folder))))
-            for kind, path in PAGES.items():
-                print(row(kind, path, runs[kind]))
+                for kind in args.pages:
+                    reports[kind].append(lighthouse(base + PAGES[kind], Path(folder)))
+            for kind in args.pages:
+                print(row(kind, PAGES[kind], [figures(report) for report in reports[kind]]))
+            if args.scripts:
+                print()
+                for kind in args.pages:
+                    print(breakdown(kind, reports[kind]))
         finally:
             server.shutdown()
             server.server_close()
