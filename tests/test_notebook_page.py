@@ -55,9 +55,15 @@ def test_a_chart_without_a_text_alternative_stops_the_build_naming_its_cell(tmp_
         image_alts(notebook(tmp_path, {}, {}))
 
 
-def test_placeholders_are_replaced_in_order_and_escaped():
+def test_placeholders_are_replaced_in_order_and_escaped(tmp_path):
+    path = tmp_path / "two.ipynb"
+    charts = [{"output_type": "display_data", "data": {"image/png": "iVBOR"}, "metadata": {"image/png": {"alt": alt}}}
+              for alt in ("first", 'a "quoted" <b>')]
+    path.write_text(json.dumps({"cells": [{"cell_type": "code", "metadata": {}, "source": [], "outputs": charts}]}),
+                    encoding="utf-8")
     article = f'<img src="a.png" {PLACEHOLDER_ALT}><p>x</p><img src="b.png" {PLACEHOLDER_ALT}>'
-    assert with_alts(article, ["first", 'a "quoted" <b>']) == (
+    assert with_alts(article, path) == (
         '<img src="a.png" alt="first"><p>x</p><img src="b.png" alt="a &quot;quoted&quot; &lt;b&gt;">')
-    with pytest.raises(PluginError, match="shows 2 images without a text alternative, its notebook stores 1"):
-        with_alts(article, ["only one"])
+    with pytest.raises(PluginError, match=r"two\.ipynb: the page shows 3 images without a text alternative, "
+                                          r"the notebook stores 2"):
+        with_alts(article + f'<img {PLACEHOLDER_ALT}>', path)

@@ -55,12 +55,14 @@ def image_alts(notebook: Path) -> list[str]:
     return alts
 
 
-def with_alts(article: str, alts: list[str]) -> str:
-    """The article with nbconvert's placeholder on each chart replaced by the chart's alt."""
+def with_alts(article: str, notebook: Path) -> str:
+    """The article converted from ``notebook`` with nbconvert's placeholder on each chart
+    replaced by the chart's text alternative."""
+    alts = image_alts(notebook)
     parts = article.split(PLACEHOLDER_ALT)
     if len(parts) - 1 != len(alts):
-        raise PluginError(f"the notebook page shows {len(parts) - 1} images without a text alternative, "
-                          f"its notebook stores {len(alts)}.")
+        raise PluginError(f"{notebook}: the page shows {len(parts) - 1} images without a text alternative, "
+                          f"the notebook stores {len(alts)}.")
     return "".join(part + f'alt="{html.escape(alt)}"' for part, alt in zip(parts, alts)) + parts[-1]
 
 
@@ -71,7 +73,7 @@ def on_post_page(output: str, page, config) -> str:
     start, end = output.index("<article"), output.index("</article>")
     article = COMMENTS.sub("", COPY_BUTTON.sub("", INLINED.sub("", output[start:end])))
     article = article.replace(ANCHOR, 'class="headerlink"')
-    article = with_alts(article, image_alts(Path(page.file.abs_src_path)))
+    article = with_alts(article, Path(page.file.abs_src_path))
     folder = Path(config.site_dir) / Path(page.file.dest_uri).parent
 
     def save(match: re.Match) -> str:
