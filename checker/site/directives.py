@@ -26,9 +26,6 @@ from checker.site.rendering import DirectiveContext, DirectiveError
 
 DIRECTIVE = re.compile(r"^/{3}\s*([a-z][a-z-]*)\s*(?:\|\s*(.*?))?\s*$")
 CLOSE = re.compile(r"^/{3}\s*$")
-# The glossary page spells out every definition beside its term: tooltips there would
-# repeat them, and Material would set up one for each of some 200 terms on one page.
-GLOSSARY_PAGE = re.compile(r"^/{3}\s*glossary\s*(?:\|.*)?$")
 
 DIRECTIVES: dict[str, Callable[[str, DirectiveContext], str]] = {
     "glossary": glossary.render,
@@ -53,9 +50,8 @@ class DirectivePreprocessor(Preprocessor):
         self.terms = terms
 
     def run(self, lines: list[str]) -> list[str]:
-        if not any(GLOSSARY_PAGE.match(line) for line in lines):
-            self.add_tooltips()
         out: list[str] = []
+        used: set[str] = set()
         index = 0
         while index < len(lines):
             match = DIRECTIVE.match(lines[index])
@@ -71,12 +67,18 @@ class DirectivePreprocessor(Preprocessor):
             if end is None:
                 raise DirectiveError(f"directive '/// {name}' has no closing '///' line.")
             out.extend(["", *DIRECTIVES[name](argument, self.ctx).split("\n"), ""])
+            used.add(name)
             index = end + 1
+        # The glossary page spells out every definition beside its term: tooltips there
+        # would repeat them, and Material would set up one for each of some 200 terms.
+        if "glossary" not in used:
+            self.add_tooltips()
         return out
 
     def add_tooltips(self) -> None:
         # The abbr extension wraps known terms in <abbr title=...>; Material's
-        # content.tooltips turns those into tooltips. Its table is reset per document.
+        # content.tooltips turns those into tooltips. Its table is reset per document and
+        # read by a treeprocessor, after every preprocessor has run.
         if "abbr" in self.md.treeprocessors:
             self.md.treeprocessors["abbr"].abbrs.update(self.terms)
 
