@@ -35,11 +35,12 @@ def test_the_chart_carries_the_text_alternative_its_notebook_stores(built_site):
     assert alts[0].startswith("Two charts. Left, bars: engagement rate by reach for each of the 12 posts")
 
 
-def notebook(tmp_path: Path, cell_metadata: dict, output_metadata: dict) -> Path:
+def notebook(tmp_path: Path, cell_metadata: dict, *output_metadata: dict) -> Path:
+    """A notebook whose second cell shows one chart per ``output_metadata``."""
     path = tmp_path / "chart.ipynb"
     cell = {"cell_type": "code", "metadata": cell_metadata, "source": [], "outputs": [
-        {"output_type": "display_data", "data": {"image/png": "iVBOR", "text/plain": "<Figure>"},
-         "metadata": output_metadata}]}
+        {"output_type": "display_data", "data": {"image/png": "iVBOR", "text/plain": "<Figure>"}, "metadata": metadata}
+        for metadata in output_metadata]}
     path.write_text(json.dumps({"cells": [{"cell_type": "markdown", "metadata": {}, "source": []}, cell]}),
                     encoding="utf-8")
     return path
@@ -56,14 +57,10 @@ def test_a_chart_without_a_text_alternative_stops_the_build_naming_its_cell(tmp_
 
 
 def test_placeholders_are_replaced_in_order_and_escaped(tmp_path):
-    path = tmp_path / "two.ipynb"
-    charts = [{"output_type": "display_data", "data": {"image/png": "iVBOR"}, "metadata": {"image/png": {"alt": alt}}}
-              for alt in ("first", 'a "quoted" <b>')]
-    path.write_text(json.dumps({"cells": [{"cell_type": "code", "metadata": {}, "source": [], "outputs": charts}]}),
-                    encoding="utf-8")
+    path = notebook(tmp_path, {}, {"image/png": {"alt": "first"}}, {"image/png": {"alt": 'a "quoted" <b>'}})
     article = f'<img src="a.png" {PLACEHOLDER_ALT}><p>x</p><img src="b.png" {PLACEHOLDER_ALT}>'
     assert with_alts(article, path) == (
         '<img src="a.png" alt="first"><p>x</p><img src="b.png" alt="a &quot;quoted&quot; &lt;b&gt;">')
-    with pytest.raises(PluginError, match=r"two\.ipynb: the page shows 3 images without a text alternative, "
+    with pytest.raises(PluginError, match=r"chart\.ipynb: the page shows 3 images without a text alternative, "
                                           r"the notebook stores 2"):
         with_alts(article + f'<img {PLACEHOLDER_ALT}>', path)

@@ -30,8 +30,9 @@ COPY_BUTTON = re.compile(r'<div class="zeroclipboard-container">.*?</clipboard-c
                          r'|<div class="clipboard-copy-txt"[^>]*>.*?</div>\s*', re.S)
 COMMENTS = re.compile(r"<!-- (?:Load mathjax|MathJax configuration|End of mathjax configuration|"
                       r"End of mermaid configuration) -->\s*")
-IMAGE = re.compile(r'src="data:image/(png|jpeg|gif);base64,([^"]+)"')
 IMAGE_TYPES = ("image/png", "image/jpeg", "image/gif")
+IMAGE = re.compile(r'src="data:image/(' + "|".join(kind.removeprefix("image/") for kind in IMAGE_TYPES)
+                   + r');base64,([^"]+)"')
 # What nbconvert writes where a notebook image has no text alternative.
 PLACEHOLDER_ALT = 'alt="No description has been provided for this image"'
 # nbconvert's heading permalinks, styled as Material styles its own.
